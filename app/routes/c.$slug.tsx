@@ -1,0 +1,40 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { ROLE_LABELS } from "../../shared/roles";
+import { requireCity } from "../lib/auth.server";
+
+export async function loader({ context, request, params }: LoaderFunctionArgs) {
+  const { city, role } = await requireCity(context, request, params.slug);
+  return json({ city: { slug: city.slug, name: city.name, country: city.country }, role });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.city.name} · SCF Workspace` : "SCF Workspace" },
+];
+
+export default function CityLayout() {
+  const { city, role } = useLoaderData<typeof loader>();
+  return (
+    <>
+      <div className="page-heading">
+        <span className="caption">
+          {city.country} · you are {ROLE_LABELS[role].toLowerCase()}
+        </span>
+      </div>
+      <nav className="city-nav" aria-label={`${city.name} sections`}>
+        <ul>
+          <li>
+            <NavLink to={`/c/${city.slug}`} end>
+              Overview
+            </NavLink>
+          </li>
+          <li>
+            <NavLink to={`/c/${city.slug}/members`}>Members</NavLink>
+          </li>
+        </ul>
+      </nav>
+      <Outlet />
+    </>
+  );
+}

@@ -1,0 +1,11 @@
+import type { Migration, MigrationProvider } from "kysely";
+import * as accountsAndCities from "./2026-11-24-0001-accounts-and-cities";
+
+/** Every migration, by name; names sort in the order they run. Never edit one once landed. */
+const migrations: Record<string, Migration> = {
+  "2026-11-24-0001-accounts-and-cities": accountsAndCities,
+};
+
+export const migrationProvider: MigrationProvider = {
+  getMigrations: async () => migrations,
+};

@@ -1,0 +1,87 @@
+import path from "node:path";
+import { z } from "zod";
+
+const optionalUrl = (protocols: string[], label: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((value) => (value === "" ? undefined : value))
+    .refine(
+      (value) => {
+        if (value === undefined) return true;
+        try {
+          return protocols.includes(new URL(value).protocol);
+        } catch {
+          return false;
+        }
+      },
+      { message: `must be a ${label} URL (${protocols.join(" or ")})` },
+    );
+
+const environmentSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** Port of the HTTP server. @default 3000 */
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  /** Address to listen on. @default "0.0.0.0" */
+  HOST: z.string().trim().min(1).default("0.0.0.0"),
+  /** Directory of the embedded database, used when DATABASE_URL is unset. @default "./data" */
+  DATA_DIR: z.string().trim().min(1).default("./data"),
+  /** PostgreSQL connection string; unset means the embedded database. */
+  DATABASE_URL: optionalUrl(["postgres:", "postgresql:"], "PostgreSQL"),
+  /** Origin that browsers reach the workspace at. @default "http://localhost:$PORT" */
+  PUBLIC_ORIGIN: optionalUrl(["http:", "https:"], "http(s)"),
+  /** Express "trust proxy" setting: hops of reverse proxies in front of the server. @default 0 */
+  TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  /** pino log level. @default "info" */
+  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
+});
+
+export interface Config {
+  env: "development" | "production" | "test";
+  port: number;
+  host: string;
+  database: { kind: "postgres"; url: string } | { kind: "embedded"; dataDir: string };
+  /** Origins allowed to send non-GET requests and open sockets. The first is the canonical one. */
+  allowedOrigins: string[];
+  publicOrigin: string;
+  secureCookies: boolean;
+  trustProxy: number;
+  logLevel: z.infer<typeof environmentSchema>["LOG_LEVEL"];
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Parses the environment once; throws a ConfigError naming every bad variable. */
+export function loadConfig(environment: Record<string, string | undefined> = process.env): Config {
+  const parsed = environmentSchema.safeParse(environment);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`),
+    );
+  }
+  const values = parsed.data;
+  const explicitOrigin = values.PUBLIC_ORIGIN ? new URL(values.PUBLIC_ORIGIN).origin : undefined;
+  // Without an explicit origin, the usual local names of this machine all count as ours.
+  const allowedOrigins = explicitOrigin
+    ? [explicitOrigin]
+    : ["localhost", "127.0.0.1", "[::1]"].map((host) => `http://${host}:${values.PORT}`);
+  return {
+    env: values.NODE_ENV,
+    port: values.PORT,
+    host: values.HOST,
+    database: values.DATABASE_URL
+      ? { kind: "postgres", url: values.DATABASE_URL }
+      : { kind: "embedded", dataDir: path.resolve(values.DATA_DIR) },
+    allowedOrigins,
+    publicOrigin: allowedOrigins[0]!,
+    secureCookies: allowedOrigins[0]!.startsWith("https:"),
+    trustProxy: values.TRUST_PROXY,
+    logLevel: values.LOG_LEVEL,
+  };
+}

@@ -1,0 +1,69 @@
+import { openDatabase, type DatabaseHandle } from "../db/connect";
+import { migrateToLatest } from "../db/migrate";
+import { countCities } from "../db/repositories/cities";
+import { createSessionManager } from "./auth/sessions";
+import { createSignInThrottle } from "./auth/throttle";
+import type { Config } from "./config";
+import { formatDemoLogins, seedDemo } from "./demo";
+import { createWorkspaceServer, loadBuild, type BuildSource, type WorkspaceServer } from "./http/server";
+import { createLogger, type Logger } from "./logger";
+import type { Services } from "./services";
+
+export interface RunningWorkspace {
+  url: string;
+  port: number;
+  services: Services;
+  server: WorkspaceServer;
+  /** Graceful stop: no new connections, requests in flight finish, then the database closes. */
+  stop(): Promise<void>;
+}
+
+export interface StartOptions {
+  logger?: Logger;
+  build?: BuildSource;
+  /** An already open database (tests); otherwise the one the configuration names is opened. */
+  database?: DatabaseHandle;
+  /** Seed demo cities into an empty embedded database. @default true */
+  seedEmptyEmbedded?: boolean;
+}
+
+export async function startWorkspace(config: Config, options: StartOptions = {}): Promise<RunningWorkspace> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const database = options.database ?? (await openDatabase(config.database));
+  try {
+    const applied = await migrateToLatest(database.db);
+    for (const result of applied) logger.info({ migration: result.migrationName }, "migration applied");
+
+    if (database.kind === "embedded" && (options.seedEmptyEmbedded ?? true) && (await countCities(database.db)) === 0) {
+      const logins = await seedDemo(database.db);
+      logger.info({ cities: 3 }, "seeded demo cities into the empty embedded database");
+      process.stdout.write(`\n${formatDemoLogins(logins)}\n\n`);
+    }
+
+    const services: Services = {
+      config,
+      db: database.db,
+      logger,
+      sessions: createSessionManager(database.db, { secure: config.secureCookies }),
+      signInThrottle: createSignInThrottle(database.db),
+    };
+    const server = createWorkspaceServer(services, options.build ?? (await loadBuild()));
+    const port = await server.listen(config.port, config.host);
+    const url = `http://localhost:${port}`;
+    logger.info({ url, database: database.kind, location: database.location }, "SCF Workspace is listening");
+
+    return {
+      url,
+      port,
+      services,
+      server,
+      async stop() {
+        await server.close();
+        await database.close();
+      },
+    };
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
