@@ -45,6 +45,8 @@ export interface Config {
   /** Origins allowed to send non-GET requests and open sockets. The first is the canonical one. */
   allowedOrigins: string[];
   publicOrigin: string;
+  /** Whether PUBLIC_ORIGIN was given; otherwise the origins follow the port actually bound. */
+  explicitOrigin: boolean;
   secureCookies: boolean;
   trustProxy: number;
   logLevel: z.infer<typeof environmentSchema>["LOG_LEVEL"];
@@ -57,6 +59,11 @@ export class ConfigError extends Error {
   }
 }
 
+/** Without an explicit origin, the usual local names of this machine all count as ours. */
+export function localOrigins(port: number): string[] {
+  return ["localhost", "127.0.0.1", "[::1]"].map((host) => `http://${host}:${port}`);
+}
+
 /** Parses the environment once; throws a ConfigError naming every bad variable. */
 export function loadConfig(environment: Record<string, string | undefined> = process.env): Config {
   const parsed = environmentSchema.safeParse(environment);
@@ -67,10 +74,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
   }
   const values = parsed.data;
   const explicitOrigin = values.PUBLIC_ORIGIN ? new URL(values.PUBLIC_ORIGIN).origin : undefined;
-  // Without an explicit origin, the usual local names of this machine all count as ours.
-  const allowedOrigins = explicitOrigin
-    ? [explicitOrigin]
-    : ["localhost", "127.0.0.1", "[::1]"].map((host) => `http://${host}:${values.PORT}`);
+  const allowedOrigins = explicitOrigin ? [explicitOrigin] : localOrigins(values.PORT);
   return {
     env: values.NODE_ENV,
     port: values.PORT,
@@ -80,6 +84,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
       : { kind: "embedded", dataDir: path.resolve(values.DATA_DIR) },
     allowedOrigins,
     publicOrigin: allowedOrigins[0]!,
+    explicitOrigin: explicitOrigin !== undefined,
     secureCookies: allowedOrigins[0]!.startsWith("https:"),
     trustProxy: values.TRUST_PROXY,
     logLevel: values.LOG_LEVEL,

@@ -3,7 +3,7 @@ import { migrateToLatest } from "../db/migrate";
 import { countCities } from "../db/repositories/cities";
 import { createSessionManager } from "./auth/sessions";
 import { createSignInThrottle } from "./auth/throttle";
-import type { Config } from "./config";
+import { localOrigins, type Config } from "./config";
 import { formatDemoLogins, seedDemo } from "./demo";
 import { createWorkspaceServer, loadBuild, type BuildSource, type WorkspaceServer } from "./http/server";
 import { createLogger, type Logger } from "./logger";
@@ -49,6 +49,11 @@ export async function startWorkspace(config: Config, options: StartOptions = {})
     };
     const server = createWorkspaceServer(services, options.build ?? (await loadBuild()));
     const port = await server.listen(config.port, config.host);
+    if (!config.explicitOrigin && port !== config.port) {
+      // PORT=0 binds a free port: only now is the origin of our own pages known.
+      config.allowedOrigins = localOrigins(port);
+      config.publicOrigin = config.allowedOrigins[0]!;
+    }
     const url = `http://localhost:${port}`;
     logger.info({ url, database: database.kind, location: database.location }, "SCF Workspace is listening");
 

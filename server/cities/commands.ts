@@ -13,8 +13,8 @@ import { conflict, DomainError, notFound, validationError } from "../errors";
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
 
-/** Creates a city; its creator becomes its lead. */
-export async function createCity(db: Kysely<Database>, userId: string, input: unknown): Promise<City> {
+/** Creates a city; its creator, when there is one, becomes its lead. */
+export async function createCity(db: Kysely<Database>, userId: string | null, input: unknown): Promise<City> {
   const parsed = createCitySchema.safeParse(input);
   if (!parsed.success) throw validationError(fieldErrors(parsed.error));
   const slugTaken = () =>
@@ -23,7 +23,7 @@ export async function createCity(db: Kysely<Database>, userId: string, input: un
   try {
     return await db.transaction().execute(async (trx) => {
       const city = await cities.insertCity(trx, { ...parsed.data, createdBy: userId });
-      await memberships.insertMembership(trx, { cityId: city.id, userId, role: "lead" });
+      if (userId) await memberships.insertMembership(trx, { cityId: city.id, userId, role: "lead" });
       return city;
     });
   } catch (error) {

@@ -1,0 +1,86 @@
+import { createHash } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { sql } from "kysely";
+import pg from "pg";
+import { afterAll, beforeEach } from "vitest";
+import { openDatabase, type DatabaseHandle } from "../../db/connect";
+import { migrateToLatest } from "../../db/migrate";
+
+const MIGRATIONS_DIR = path.resolve("db/migrations");
+
+/** Changes whenever a migration does, so a reused test database never carries an older schema. */
+function schemaFingerprint(): string {
+  const hash = createHash("sha256");
+  for (const file of fs.readdirSync(MIGRATIONS_DIR).sort()) {
+    hash.update(file).update(fs.readFileSync(path.join(MIGRATIONS_DIR, file)));
+  }
+  return hash.digest("hex").slice(0, 12);
+}
+
+const workerId = process.env.VITEST_POOL_ID ?? "0";
+
+/** Which database the suite runs on: PostgreSQL when TEST_DATABASE_URL is set, else PGlite. */
+export const testDatabaseKind = process.env.TEST_DATABASE_URL ? "postgres" : "embedded";
+
+async function openPostgres(baseUrl: string): Promise<DatabaseHandle> {
+  const name = `scf_test_${schemaFingerprint()}_${workerId}`;
+  const admin = new pg.Client({ connectionString: baseUrl });
+  await admin.connect();
+  try {
+    const exists = await admin.query("select 1 from pg_database where datname = $1", [name]);
+    if (exists.rowCount === 0) await admin.query(`create database "${name}"`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(baseUrl);
+  url.pathname = `/${name}`;
+  return openDatabase({ kind: "postgres", url: url.toString(), poolSize: 5 });
+}
+
+/**
+ * One database per test worker, opened once per file and reused across runs (a fresh PGlite
+ * spends seconds in initdb); every table is emptied before each test.
+ */
+export async function openTestDatabase(): Promise<DatabaseHandle> {
+  const handle = process.env.TEST_DATABASE_URL
+    ? await openPostgres(process.env.TEST_DATABASE_URL)
+    : await openDatabase({
+        kind: "embedded",
+        dataDir: path.join(os.tmpdir(), "scf-test", `pglite-${schemaFingerprint()}-${workerId}`),
+      });
+  await migrateToLatest(handle.db);
+  return handle;
+}
+
+export async function truncateAll(handle: DatabaseHandle): Promise<void> {
+  const tables = await sql<{ tablename: string }>`
+    select tablename from pg_tables
+    where schemaname = 'public' and tablename not like 'kysely_%'
+  `.execute(handle.db);
+  if (tables.rows.length === 0) return;
+  const list = tables.rows.map((row) => `"${row.tablename}"`).join(", ");
+  await sql.raw(`truncate ${list} restart identity cascade`).execute(handle.db);
+}
+
+/** Opens the worker's database for this file and empties it before each test. */
+export function useTestDatabase(): { readonly handle: DatabaseHandle } {
+  const state: { handle?: DatabaseHandle } = {};
+  const ready = openTestDatabase().then((handle) => {
+    state.handle = handle;
+    return handle;
+  });
+  beforeEach(async () => {
+    await truncateAll(await ready);
+  });
+  afterAll(async () => {
+    await (await ready).close();
+  });
+  return {
+    get handle() {
+      if (!state.handle) throw new Error("The test database is not open yet");
+      return state.handle;
+    },
+  };
+}
