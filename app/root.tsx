@@ -38,7 +38,11 @@ export async function loader({ context }: LoaderFunctionArgs) {
   });
 }
 
-function CitySwitcher({ cities }: { cities: { slug: string; name: string; role: keyof typeof ROLE_LABELS }[] }) {
+function CitySwitcher({
+  cities,
+}: {
+  cities: { slug: string; name: string; role: keyof typeof ROLE_LABELS }[];
+}) {
   const { slug } = useParams();
   const current = cities.find((city) => city.slug === slug);
   return (
@@ -106,7 +110,12 @@ function NavigationProgress() {
   const navigation = useNavigation();
   const busy = navigation.state !== "idle";
   return (
-    <div className={busy ? "progress progress--active" : "progress"} role="progressbar" aria-hidden={!busy} aria-label="Loading">
+    <div
+      className={busy ? "progress progress--active" : "progress"}
+      role="progressbar"
+      aria-hidden={!busy}
+      aria-label="Loading"
+    >
       <span className="progress__bar" />
     </div>
   );
@@ -157,10 +166,12 @@ export function ErrorBoundary() {
   if (isRouteErrorResponse(error)) {
     if (error.status === 404) {
       title = "Page not found";
-      detail = "If you typed the web address, check it is correct. If you followed a link, you may not have access to what it points to.";
+      detail =
+        "If you typed the web address, check it is correct. If you followed a link, you may not have access to what it points to.";
     } else if (error.status === 403) {
       title = "You cannot do that";
-      detail = typeof error.data === "string" ? error.data : "Your role does not allow it. Ask the city's lead.";
+      detail =
+        typeof error.data === "string" ? error.data : "Your role does not allow it. Ask the city's lead.";
     }
   }
   return (

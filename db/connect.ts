@@ -7,8 +7,7 @@ import { lockDataDir } from "./embedded-lock";
 import type { Database } from "./schema";
 
 export type DatabaseOptions =
-  | { kind: "postgres"; url: string; poolSize?: number }
-  | { kind: "embedded"; dataDir: string };
+  { kind: "postgres"; url: string; poolSize?: number } | { kind: "embedded"; dataDir: string };
 
 export interface DatabaseHandle {
   db: Kysely<Database>;

@@ -72,7 +72,8 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoLogin[]> {
   return db.transaction().execute(async (trx) => {
     const logins = new Map<string, DemoLogin & { id: string }>();
     for (const demoCity of DEMO_CITIES) {
-      if (await cities.slugExists(trx, { slug: demoCity.slug })) throw new DemoAlreadySeededError(demoCity.slug);
+      if (await cities.slugExists(trx, { slug: demoCity.slug }))
+        throw new DemoAlreadySeededError(demoCity.slug);
       const city = await cities.insertCity(trx, { ...demoCity, createdBy: null });
       for (const member of demoCity.members) {
         let login = logins.get(member.email);

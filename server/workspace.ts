@@ -34,7 +34,11 @@ export async function startWorkspace(config: Config, options: StartOptions = {})
     const applied = await migrateToLatest(database.db);
     for (const result of applied) logger.info({ migration: result.migrationName }, "migration applied");
 
-    if (database.kind === "embedded" && (options.seedEmptyEmbedded ?? true) && (await countCities(database.db)) === 0) {
+    if (
+      database.kind === "embedded" &&
+      (options.seedEmptyEmbedded ?? true) &&
+      (await countCities(database.db)) === 0
+    ) {
       const logins = await seedDemo(database.db);
       logger.info({ cities: 3 }, "seeded demo cities into the empty embedded database");
       process.stdout.write(`\n${formatDemoLogins(logins)}\n\n`);

@@ -1,4 +1,10 @@
-import { useEffect, useRef, type InputHTMLAttributes, type ReactNode, type SelectHTMLAttributes } from "react";
+import {
+  useEffect,
+  useRef,
+  type InputHTMLAttributes,
+  type ReactNode,
+  type SelectHTMLAttributes,
+} from "react";
 import type { FieldErrors } from "../../shared/validation";
 
 interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {

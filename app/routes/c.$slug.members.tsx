@@ -2,7 +2,15 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useState } from "react";
-import { can, changeRole, inviteMember, listMembers, listOpenInvitations, removeMember, revokeInvitation } from "../lib/cities.server";
+import {
+  can,
+  changeRole,
+  inviteMember,
+  listMembers,
+  listOpenInvitations,
+  removeMember,
+  revokeInvitation,
+} from "../lib/cities.server";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES, type Role } from "../../shared/roles";
 import { ErrorSummary, SelectField, TextField } from "../components/form";
 import { Notice } from "../components/page";
@@ -18,7 +26,9 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const { city, user } = await requireCity(context, request, params.slug);
   const manage = can(context.actor, "manageMembers", { type: "city", id: city.id });
   const members = await listMembers(context.db, { cityId: city.id });
-  const invitations = manage ? await listOpenInvitations(context.db, { cityId: city.id, now: new Date() }) : [];
+  const invitations = manage
+    ? await listOpenInvitations(context.db, { cityId: city.id, now: new Date() })
+    : [];
   return json({
     city: { slug: city.slug, name: city.name },
     userId: user.id,
@@ -63,7 +73,11 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
         });
       }
       case "revoke":
-        await revokeInvitation(context.db, { cityId: city.id, id: values.invitationId ?? "", now: new Date() });
+        await revokeInvitation(context.db, {
+          cityId: city.id,
+          id: values.invitationId ?? "",
+          now: new Date(),
+        });
         return json({ ok: true as const, intent, invited: null });
       case "change-role":
         await changeRole(context.db, { cityId: city.id, userId: values.userId ?? "", role: values.role });
@@ -125,8 +139,8 @@ export default function Members() {
       {invited ? (
         <Notice title={`Invitation for ${invited.email} created`}>
           <p>
-            Send this link to them: it lets them join {data.city.name} as {ROLE_LABELS[invited.role].toLowerCase()}.
-            It works once, for 7 days.
+            Send this link to them: it lets them join {data.city.name} as{" "}
+            {ROLE_LABELS[invited.role].toLowerCase()}. It works once, for 7 days.
           </p>
           <CopyLink link={invited.link} />
         </Notice>
@@ -275,13 +289,16 @@ export default function Members() {
                     <tr key={invitation.id}>
                       <td>{invitation.email}</td>
                       <td>{ROLE_LABELS[invitation.role as Role]}</td>
-                      <td>{new Date(invitation.expiresAt).toLocaleDateString("en-GB", { dateStyle: "medium" })}</td>
+                      <td>
+                        {new Date(invitation.expiresAt).toLocaleDateString("en-GB", { dateStyle: "medium" })}
+                      </td>
                       <td>
                         <Form method="post" preventScrollReset>
                           <input type="hidden" name="intent" value="revoke" />
                           <input type="hidden" name="invitationId" value={invitation.id} />
                           <button type="submit" className="link-button">
-                            Withdraw<span className="visually-hidden"> invitation for {invitation.email}</span>
+                            Withdraw
+                            <span className="visually-hidden"> invitation for {invitation.email}</span>
                           </button>
                         </Form>
                       </td>

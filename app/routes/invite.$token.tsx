@@ -85,7 +85,8 @@ export default function Invitation() {
         ) : (
           <div className="inset">
             <p>
-              This invitation is for <strong>{data.email}</strong>, but you are signed in as {data.viewer.email}.
+              This invitation is for <strong>{data.email}</strong>, but you are signed in as{" "}
+              {data.viewer.email}.
             </p>
             <Form method="post" action="/logout">
               <button type="submit" className="button button--secondary">
@@ -121,7 +122,9 @@ export default function Invitation() {
           </Form>
           <p>
             Already have an account with {data.email}?{" "}
-            <Link to={`/login?redirectTo=${encodeURIComponent(here)}&email=${encodeURIComponent(data.email)}`}>
+            <Link
+              to={`/login?redirectTo=${encodeURIComponent(here)}&email=${encodeURIComponent(data.email)}`}
+            >
               Sign in to accept
             </Link>
             .

@@ -68,7 +68,10 @@ export default function SignUp() {
       </Form>
       <p>
         Already have an account?{" "}
-        <Link to={redirectTo === "/" ? "/login" : `/login?redirectTo=${encodeURIComponent(redirectTo)}`}>Sign in</Link>.
+        <Link to={redirectTo === "/" ? "/login" : `/login?redirectTo=${encodeURIComponent(redirectTo)}`}>
+          Sign in
+        </Link>
+        .
       </p>
     </>
   );

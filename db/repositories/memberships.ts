@@ -31,10 +31,7 @@ export async function upsertMembership(
     .execute();
 }
 
-export async function findRole(
-  db: Executor,
-  args: { cityId: string; userId: string },
-): Promise<Role | null> {
+export async function findRole(db: Executor, args: { cityId: string; userId: string }): Promise<Role | null> {
   const row = await db
     .selectFrom("memberships")
     .select("role")
@@ -45,10 +42,7 @@ export async function findRole(
 }
 
 /** Every membership of a user, as city id → role. */
-export async function findRolesOfUser(
-  db: Executor,
-  args: { userId: string },
-): Promise<Map<string, Role>> {
+export async function findRolesOfUser(db: Executor, args: { userId: string }): Promise<Map<string, Role>> {
   const rows = await db
     .selectFrom("memberships")
     .select(["city_id", "role"])

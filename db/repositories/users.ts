@@ -34,11 +34,7 @@ export async function findCredentialsByEmail(
   db: Executor,
   args: { email: string },
 ): Promise<{ user: User; passwordHash: string } | null> {
-  const row = await db
-    .selectFrom("users")
-    .selectAll()
-    .where("email", "=", args.email)
-    .executeTakeFirst();
+  const row = await db.selectFrom("users").selectAll().where("email", "=", args.email).executeTakeFirst();
   return row ? { user: toUser(row), passwordHash: row.password_hash } : null;
 }
 
@@ -63,10 +59,6 @@ export async function updatePasswordHash(
 }
 
 export async function emailExists(db: Executor, args: { email: string }): Promise<boolean> {
-  const row = await db
-    .selectFrom("users")
-    .select("id")
-    .where("email", "=", args.email)
-    .executeTakeFirst();
+  const row = await db.selectFrom("users").select("id").where("email", "=", args.email).executeTakeFirst();
   return row !== undefined;
 }

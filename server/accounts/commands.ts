@@ -63,11 +63,7 @@ export async function signIn(
 }
 
 /** Replaces the password after checking the current one. The caller ends the user's sessions. */
-export async function changePassword(
-  db: Kysely<Database>,
-  userId: string,
-  input: unknown,
-): Promise<void> {
+export async function changePassword(db: Kysely<Database>, userId: string, input: unknown): Promise<void> {
   const parsed = changePasswordSchema.safeParse(input);
   if (!parsed.success) throw validationError(fieldErrors(parsed.error));
   const currentHash = await users.findPasswordHash(db, { userId });

@@ -151,7 +151,10 @@ function findCommand(args: string[]): { name: string; command: Command; rest: st
 }
 
 /** Runs one command line; returns the exit code. */
-export async function run(args: string[], io = { out: process.stdout, err: process.stderr }): Promise<number> {
+export async function run(
+  args: string[],
+  io = { out: process.stdout, err: process.stderr },
+): Promise<number> {
   const print = (line: string) => io.out.write(`${line}\n`);
   const fail = (line: string) => io.err.write(`${line}\n`);
   if (args.length === 0 || args[0] === "--help" || args[0] === "-h" || args[0] === "help") {
@@ -160,7 +163,12 @@ export async function run(args: string[], io = { out: process.stdout, err: proce
   }
   const found = findCommand(args);
   if (!found) {
-    fail(`scf: unknown command "${args.filter((arg) => !arg.startsWith("-")).slice(0, 2).join(" ")}"\n`);
+    fail(
+      `scf: unknown command "${args
+        .filter((arg) => !arg.startsWith("-"))
+        .slice(0, 2)
+        .join(" ")}"\n`,
+    );
     fail(overview());
     return 2;
   }

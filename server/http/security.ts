@@ -19,10 +19,7 @@ export function securityHeaders(config: Config): RequestHandler {
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
-        scriptSrc: [
-          "'self'",
-          (_req, res) => `'nonce-${(res as Response).locals.cspNonce as string}'`,
-        ],
+        scriptSrc: ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce as string}'`],
         styleSrc: ["'self'"],
         imgSrc: ["'self'", "data:"],
         fontSrc: ["'self'"],
@@ -58,7 +55,10 @@ export function requireSameOrigin(config: Config): RequestHandler {
   return (req, res, next) => {
     if (SAFE_METHODS.has(req.method)) return next();
     if (isAllowedOrigin(req.headers, config.allowedOrigins)) return next();
-    res.status(403).type("text/plain").send("Forbidden: this request did not come from the workspace's own pages.");
+    res
+      .status(403)
+      .type("text/plain")
+      .send("Forbidden: this request did not come from the workspace's own pages.");
   };
 }
 

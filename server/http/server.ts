@@ -63,7 +63,11 @@ export function createWorkspaceServer(services: Services, build: BuildSource): W
       logger,
       autoLogging: { ignore: (req) => req.url?.startsWith("/build/") ?? false },
       serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        req: (req: { id: unknown; method: string; url: string }) => ({
+          id: req.id,
+          method: req.method,
+          url: req.url,
+        }),
         res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
       },
     }),

@@ -27,9 +27,7 @@ export class UpgradeRouter {
 
   readonly handle = (request: IncomingMessage, socket: Duplex, head: Buffer): void => {
     const pathname = (request.url ?? "/").split("?")[0]!;
-    const route = this.routes.find(
-      ({ prefix }) => pathname === prefix || pathname.startsWith(`${prefix}/`),
-    );
+    const route = this.routes.find(({ prefix }) => pathname === prefix || pathname.startsWith(`${prefix}/`));
     if (!route) return refuseUpgrade(socket, 404, "Not Found");
     route.handler(request, socket, head);
   };

@@ -51,7 +51,10 @@ export async function buildMembership(
 }
 
 /** A city with one member of each role. */
-export async function buildCityWithMembers(db: Kysely<Database>, overrides: Parameters<typeof buildCity>[1] = {}) {
+export async function buildCityWithMembers(
+  db: Kysely<Database>,
+  overrides: Parameters<typeof buildCity>[1] = {},
+) {
   const city = await buildCity(db, overrides);
   const members = {} as Record<Role, Awaited<ReturnType<typeof buildUser>>>;
   for (const role of ["lead", "editor", "commenter", "viewer"] as const) {

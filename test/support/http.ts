@@ -51,7 +51,11 @@ export class TestClient {
   }
 
   /** Posts a form as a browser on our own page would. */
-  post(path: string, fields: Record<string, string>, headers: Record<string, string> = {}): Promise<Response> {
+  post(
+    path: string,
+    fields: Record<string, string>,
+    headers: Record<string, string> = {},
+  ): Promise<Response> {
     return this.request(path, {
       method: "POST",
       body: new URLSearchParams(fields),
