@@ -6,6 +6,9 @@ import { safeRedirectPath } from "../../shared/validation";
 import { ErrorSummary, TextField } from "../components/form";
 import { PageHeading } from "../components/page";
 import { formFailure, readForm } from "../lib/forms.server";
+import { retryAfterHeaders } from "../lib/headers";
+
+export const headers = retryAfterHeaders;
 
 export const meta: MetaFunction = () => [{ title: "Sign in · SCF Workspace" }];
 

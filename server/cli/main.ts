@@ -150,11 +150,14 @@ function findCommand(args: string[]): { name: string; command: Command; rest: st
   return null;
 }
 
+interface Output {
+  write(text: string): unknown;
+}
+
+const defaultIo = { out: process.stdout, err: process.stderr };
+
 /** Runs one command line; returns the exit code. */
-export async function run(
-  args: string[],
-  io = { out: process.stdout, err: process.stderr },
-): Promise<number> {
+export async function run(args: string[], io: { out: Output; err: Output } = defaultIo): Promise<number> {
   const print = (line: string) => io.out.write(`${line}\n`);
   const fail = (line: string) => io.err.write(`${line}\n`);
   if (args.length === 0 || args[0] === "--help" || args[0] === "-h" || args[0] === "help") {

@@ -4,7 +4,7 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
 import pg from "pg";
-import { afterAll, beforeEach } from "vitest";
+import { afterAll, beforeAll, beforeEach } from "vitest";
 import { openDatabase, type DatabaseHandle } from "../../db/connect";
 import { migrateToLatest } from "../../db/migrate";
 
@@ -64,18 +64,20 @@ export async function truncateAll(handle: DatabaseHandle): Promise<void> {
   await sql.raw(`truncate ${list} restart identity cascade`).execute(handle.db);
 }
 
-/** Opens the worker's database for this file and empties it before each test. */
+/**
+ * Opens the worker's database for this file (in a beforeAll registered first, so later hooks can
+ * use it) and empties it before each test.
+ */
 export function useTestDatabase(): { readonly handle: DatabaseHandle } {
   const state: { handle?: DatabaseHandle } = {};
-  const ready = openTestDatabase().then((handle) => {
-    state.handle = handle;
-    return handle;
+  beforeAll(async () => {
+    state.handle = await openTestDatabase();
   });
   beforeEach(async () => {
-    await truncateAll(await ready);
+    if (state.handle) await truncateAll(state.handle);
   });
   afterAll(async () => {
-    await (await ready).close();
+    await state.handle?.close();
   });
   return {
     get handle() {

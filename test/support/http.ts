@@ -69,3 +69,8 @@ export class TestClient {
     return response;
   }
 }
+
+/** A page's HTML without React's text separators, so sentences read as a person sees them. */
+export async function pageText(response: Response): Promise<string> {
+  return (await response.text()).replaceAll("<!-- -->", "");
+}
