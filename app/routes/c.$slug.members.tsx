@@ -18,7 +18,9 @@ import { requireCity } from "../lib/auth.server";
 import { formFailure, readForm } from "../lib/forms.server";
 import { validationError } from "../lib/errors.server";
 
-export const meta: MetaFunction = () => [{ title: "Members · SCF Workspace" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Members · ${data.city.name} · SCF Workspace` : "Members · SCF Workspace" },
+];
 
 const roleOptions = ROLES.map((role) => ({ value: role, label: ROLE_LABELS[role] }));
 
@@ -170,7 +172,7 @@ export default function Members() {
 
       <h1>Members</h1>
       <div className="table-wrap">
-        <table className="table">
+        <table className="table table--stack">
           <caption className="visually-hidden">Members of {data.city.name}</caption>
           <thead>
             <tr>
@@ -192,7 +194,7 @@ export default function Members() {
                     </>
                   ) : null}
                 </td>
-                <td>
+                <td data-label="Role">
                   {data.manage ? (
                     <Form method="post" className="inline-form" preventScrollReset>
                       <input type="hidden" name="intent" value="change-role" />
@@ -222,7 +224,7 @@ export default function Members() {
                   )}
                 </td>
                 {data.manage ? (
-                  <td>
+                  <td data-label="Actions">
                     <Link to={`?remove=${member.userId}`} preventScrollReset={false}>
                       Remove<span className="visually-hidden"> {member.name}</span>
                     </Link>
@@ -275,7 +277,7 @@ export default function Members() {
             <p className="empty-state">No invitations are waiting to be accepted.</p>
           ) : (
             <div className="table-wrap">
-              <table className="table">
+              <table className="table table--stack">
                 <thead>
                   <tr>
                     <th scope="col">Email</th>
@@ -288,8 +290,8 @@ export default function Members() {
                   {data.invitations.map((invitation) => (
                     <tr key={invitation.id}>
                       <td>{invitation.email}</td>
-                      <td>{ROLE_LABELS[invitation.role as Role]}</td>
-                      <td>
+                      <td data-label="Role">{ROLE_LABELS[invitation.role as Role]}</td>
+                      <td data-label="Expires">
                         {new Date(invitation.expiresAt).toLocaleDateString("en-GB", { dateStyle: "medium" })}
                       </td>
                       <td>

@@ -32,6 +32,9 @@ export function securityHeaders(config: Config): RequestHandler {
         upgradeInsecureRequests: https ? [] : null,
       },
     },
+    // With "no-referrer", browsers send `Origin: null` on plain form posts, which the Origin check
+    // must refuse; "same-origin" keeps the real origin on our own requests and tells others nothing.
+    referrerPolicy: { policy: "same-origin" },
     strictTransportSecurity: https ? { maxAge: 31536000, includeSubDomains: true } : false,
     crossOriginEmbedderPolicy: false,
   });

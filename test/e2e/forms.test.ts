@@ -54,12 +54,7 @@ describe("forms and keyboard", () => {
     await screenshot(page, "signup-errors");
   });
 
-  // KNOWN BUG (reported, not yet fixed): helmet's default `Referrer-Policy: no-referrer` makes
-  // Chromium send `Origin: null` with a plain form POST, so the Origin check answers 403 to every
-  // form submitted before the page's JavaScript has taken over (or without it). When fixed (e.g.
-  // `referrerPolicy: { policy: "same-origin" }` in server/http/security.ts), this test starts
-  // failing: turn `test.fails` into `test` then.
-  test.fails("the same errors without JavaScript (the form works as plain HTML)", async () => {
+  test("the same errors without JavaScript (the form works as plain HTML)", async () => {
     const page = await app.newPage({ javaScriptEnabled: false });
     const email = "no-script@example.org";
     await submitBadSignUp(page, email);
