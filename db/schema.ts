@@ -58,6 +58,41 @@ export interface AuthThrottleTable {
   blocked_until: Timestamp | null;
 }
 
+export interface SpaceTable {
+  id: Generated<string>;
+  kind: "city" | "shared";
+  /** The owning city of a city space; null for a shared space. */
+  city_id: string | null;
+  name: string;
+  created_at: Generated<Date>;
+}
+
+export interface DocumentTable {
+  id: Generated<string>;
+  space_id: string;
+  kind: string;
+  title: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  updated_by: string | null;
+  updated_at: Generated<Date>;
+}
+
+export interface DocUpdateTable {
+  id: Generated<string>;
+  document_id: string;
+  update: Uint8Array;
+  created_at: Generated<Date>;
+}
+
+export interface DocSnapshotTable {
+  document_id: string;
+  state: Uint8Array;
+  /** How many update rows have been folded into this snapshot over its life. */
+  updates_folded: ColumnType<string, number | string | undefined, number | string>;
+  compacted_at: Generated<Date>;
+}
+
 export interface Database {
   users: UserTable;
   sessions: SessionTable;
@@ -65,6 +100,10 @@ export interface Database {
   memberships: MembershipTable;
   invitations: InvitationTable;
   auth_throttles: AuthThrottleTable;
+  spaces: SpaceTable;
+  documents: DocumentTable;
+  doc_updates: DocUpdateTable;
+  doc_snapshots: DocSnapshotTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -33,6 +33,12 @@ const environmentSchema = z.object({
   PUBLIC_ORIGIN: optionalUrl(["http:", "https:"], "http(s)"),
   /** Express "trust proxy" setting: hops of reverse proxies in front of the server. @default 0 */
   TRUST_PROXY: z.coerce.number().int().min(0).max(10).default(0),
+  /** Largest collaboration message accepted, in bytes. @default 16777216 (16 MiB) */
+  COLLAB_MAX_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(16 * 1024 * 1024),
   /** pino log level. @default "info" */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -49,6 +55,7 @@ export interface Config {
   explicitOrigin: boolean;
   secureCookies: boolean;
   trustProxy: number;
+  collabMaxMessageBytes: number;
   logLevel: z.infer<typeof environmentSchema>["LOG_LEVEL"];
 }
 
@@ -85,6 +92,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     explicitOrigin: explicitOrigin !== undefined,
     secureCookies: allowedOrigins[0]!.startsWith("https:"),
     trustProxy: values.TRUST_PROXY,
+    collabMaxMessageBytes: values.COLLAB_MAX_MESSAGE_BYTES,
     logLevel: values.LOG_LEVEL,
   };
 }

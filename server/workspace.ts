@@ -7,6 +7,7 @@ import { localOrigins, type Config } from "./config";
 import { formatDemoLogins, seedDemo } from "./demo";
 import { createWorkspaceServer, loadBuild, type BuildSource, type WorkspaceServer } from "./http/server";
 import { createLogger, type Logger } from "./logger";
+import { COLLAB_PATH, createCollabServer, type CollabOptions, type CollabServer } from "./collab/server";
 import type { Services } from "./services";
 
 export interface RunningWorkspace {
@@ -14,6 +15,7 @@ export interface RunningWorkspace {
   port: number;
   services: Services;
   server: WorkspaceServer;
+  collab: CollabServer;
   /** Graceful stop: no new connections, requests in flight finish, then the database closes. */
   stop(): Promise<void>;
 }
@@ -25,6 +27,8 @@ export interface StartOptions {
   database?: DatabaseHandle;
   /** Seed demo cities into an empty embedded database. @default true */
   seedEmptyEmbedded?: boolean;
+  /** Tuning of the collaboration server (tests shorten its timers). */
+  collab?: CollabOptions;
 }
 
 export async function startWorkspace(config: Config, options: StartOptions = {}): Promise<RunningWorkspace> {
@@ -52,6 +56,11 @@ export async function startWorkspace(config: Config, options: StartOptions = {})
       signInThrottle: createSignInThrottle(database.db),
     };
     const server = createWorkspaceServer(services, options.build ?? (await loadBuild()));
+    const collab = createCollabServer(services, {
+      maxMessageBytes: config.collabMaxMessageBytes,
+      ...options.collab,
+    });
+    server.upgrades.register(COLLAB_PATH, collab.handleUpgrade);
     const port = await server.listen(config.port, config.host);
     if (!config.explicitOrigin && port !== config.port) {
       // PORT=0 binds a free port: only now is the origin of our own pages known.
@@ -66,7 +75,9 @@ export async function startWorkspace(config: Config, options: StartOptions = {})
       port,
       services,
       server,
+      collab,
       async stop() {
+        await collab.close();
         await server.close();
         await database.close();
       },

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DOCUMENT_KINDS } from "./documents";
 import { ROLES } from "./roles";
 
 export const LIMITS = {
@@ -10,6 +11,7 @@ export const LIMITS = {
   citySlugMax: 40,
   cityNameLength: 120,
   countryLength: 80,
+  documentTitleLength: 200,
 } as const;
 
 export const email = z
@@ -83,6 +85,16 @@ export const createCitySchema = z.object({
 export type CreateCityInput = z.infer<typeof createCitySchema>;
 
 export const role = z.enum(ROLES, { message: "Choose a role" });
+
+export const createDocumentSchema = z.object({
+  kind: z.enum(DOCUMENT_KINDS, { message: `Choose a kind: ${DOCUMENT_KINDS.join(", ")}` }),
+  title: z
+    .string()
+    .trim()
+    .min(1, "Enter a title")
+    .max(LIMITS.documentTitleLength, `Title must be ${LIMITS.documentTitleLength} characters or fewer`),
+});
+export type CreateDocumentInput = z.infer<typeof createDocumentSchema>;
 
 export const inviteSchema = z.object({ email, role });
 export type InviteInput = z.infer<typeof inviteSchema>;

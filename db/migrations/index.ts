@@ -1,9 +1,11 @@
 import type { Migration, MigrationProvider } from "kysely";
 import * as accountsAndCities from "./2026-11-24-0001-accounts-and-cities";
+import * as documentsAndYjsStorage from "./2026-11-24-0002-documents-and-yjs-storage";
 
 /** Every migration, by name; names sort in the order they run. Never edit one once landed. */
 const migrations: Record<string, Migration> = {
   "2026-11-24-0001-accounts-and-cities": accountsAndCities,
+  "2026-11-24-0002-documents-and-yjs-storage": documentsAndYjsStorage,
 };
 
 export const migrationProvider: MigrationProvider = {

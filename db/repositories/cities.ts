@@ -19,6 +19,7 @@ function toCity(row: CityRow): City {
   return { id: row.id, slug: row.slug, name: row.name, country: row.country, createdAt: row.created_at };
 }
 
+/** Inserts a city with its own space, where its documents live. Call it inside a transaction. */
 export async function insertCity(
   db: Executor,
   args: { slug: string; name: string; country: string; createdBy: string | null },
@@ -28,6 +29,7 @@ export async function insertCity(
     .values({ slug: args.slug, name: args.name, country: args.country, created_by: args.createdBy })
     .returningAll()
     .executeTakeFirstOrThrow();
+  await db.insertInto("spaces").values({ kind: "city", city_id: row.id, name: row.name }).execute();
   return toCity(row);
 }
 

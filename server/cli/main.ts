@@ -5,7 +5,9 @@ import { migrateToLatest } from "../../db/migrate";
 import { findCityBySlug } from "../../db/repositories/cities";
 import { findRole, insertMembership } from "../../db/repositories/memberships";
 import { findCredentialsByEmail } from "../../db/repositories/users";
+import { DOCUMENT_KINDS } from "../../shared/documents";
 import { ROLES, isRole } from "../../shared/roles";
+import { createDocument } from "../documents/commands";
 import { email as emailSchema } from "../../shared/validation";
 import { signUp } from "../accounts/commands";
 import { changeRole, createCity } from "../cities/commands";
@@ -86,6 +88,26 @@ const COMMANDS: Record<string, Command> = {
       if (!lead) throw new UsageError(`No user has the email ${values.lead}`);
       const city = await createCity(db, lead.user.id, input);
       return `Created city ${city.slug} (${city.id}) with ${lead.user.email} as lead.`;
+    },
+  },
+  "doc create": {
+    usage: "scf doc create --city S --kind K --title T",
+    summary: `Create an empty document in a city and print its id (kinds: ${DOCUMENT_KINDS.join(", ")}).`,
+    options: {
+      city: text("the city's slug"),
+      kind: text(DOCUMENT_KINDS.join(" | ")),
+      title: text("the document's title"),
+    },
+    run: async ({ db }, values) => {
+      const slug = required(values, "city");
+      const city = await findCityBySlug(db, { slug });
+      if (!city) throw new UsageError(`No city has the slug ${slug}`);
+      const document = await createDocument(db, {
+        cityId: city.id,
+        createdBy: null,
+        input: { kind: required(values, "kind"), title: required(values, "title") },
+      });
+      return document.id;
     },
   },
   "member add": {

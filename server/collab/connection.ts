@@ -1,0 +1,94 @@
+import { randomUUID } from "node:crypto";
+import * as encoding from "lib0/encoding";
+import WebSocket from "ws";
+import { MessageType } from "../../shared/collab";
+import { TokenBucket } from "./rate-limit";
+
+export type Access = "write" | "read";
+
+/** Who is on the other end, as authenticated before the upgrade. */
+export interface Principal {
+  userId: string;
+  name: string;
+  colour: string;
+  /** Hash of the session token, so a session that ends can end its sockets. */
+  sessionId: string;
+}
+
+export interface ConnectionLimits {
+  /** Messages a connection may send in a burst. @default 500 */
+  messageBurst?: number;
+  /** Sustained messages per second. @default 250 */
+  messagesPerSecond?: number;
+  /** Presence updates in a burst; beyond the rate they are dropped. @default 20 */
+  awarenessBurst?: number;
+  /** Sustained presence updates per second. @default 10 */
+  awarenessPerSecond?: number;
+}
+
+/** One socket on one document. */
+export class Connection {
+  readonly id = randomUUID();
+  /** Update-bearing messages received so far; acknowledgements count them. */
+  updatesReceived = 0;
+  private acknowledged = 0;
+  /** Awareness client ids this connection speaks for. */
+  readonly awarenessClients = new Set<number>();
+  readonly messages: TokenBucket;
+  readonly awareness: TokenBucket;
+  private malformedLogged = false;
+
+  constructor(
+    readonly socket: WebSocket,
+    readonly documentId: string,
+    readonly cityId: string,
+    readonly principal: Principal,
+    public access: Access,
+    /** Whether the client asked for acknowledgements and access notices. */
+    readonly wantsAcks: boolean,
+    limits: ConnectionLimits = {},
+  ) {
+    this.messages = new TokenBucket(limits.messageBurst ?? 500, limits.messagesPerSecond ?? 250);
+    this.awareness = new TokenBucket(limits.awarenessBurst ?? 20, limits.awarenessPerSecond ?? 10);
+  }
+
+  get open(): boolean {
+    return this.socket.readyState === WebSocket.OPEN;
+  }
+
+  send(message: Uint8Array): void {
+    if (this.open) this.socket.send(message, { binary: true });
+  }
+
+  /** Tells the client that its first `count` update-bearing messages are durable. */
+  acknowledge(count: number): void {
+    if (!this.wantsAcks || count <= this.acknowledged) return;
+    this.acknowledged = count;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.Ack);
+    encoding.writeVarUint(encoder, count);
+    this.send(encoding.toUint8Array(encoder));
+  }
+
+  setAccess(access: Access): void {
+    this.access = access;
+    if (!this.wantsAcks) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, MessageType.Access);
+    encoding.writeVarUint(encoder, access === "read" ? 1 : 0);
+    this.send(encoding.toUint8Array(encoder));
+  }
+
+  close(code: number, reason: string): void {
+    if (this.socket.readyState === WebSocket.OPEN || this.socket.readyState === WebSocket.CONNECTING) {
+      this.socket.close(code, reason);
+    }
+  }
+
+  /** True the first time only, so one misbehaving client logs once. */
+  firstMalformed(): boolean {
+    if (this.malformedLogged) return false;
+    this.malformedLogged = true;
+    return true;
+  }
+}

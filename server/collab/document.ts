@@ -1,0 +1,113 @@
+import * as encoding from "lib0/encoding";
+import * as awarenessProtocol from "y-protocols/awareness";
+import * as syncProtocol from "y-protocols/sync";
+import * as Y from "yjs";
+import { MessageType } from "../../shared/collab";
+import { Connection } from "./connection";
+
+/** The origin of changes that come from storage rather than from a client. */
+export const LOAD_ORIGIN = Symbol("load");
+
+function syncMessage(write: (encoder: encoding.Encoder) => void): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Sync);
+  write(encoder);
+  return encoding.toUint8Array(encoder);
+}
+
+export function awarenessMessage(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, MessageType.Awareness);
+  encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+  return encoding.toUint8Array(encoder);
+}
+
+/**
+ * A loaded document: its Y.Doc, the presence of everyone in it, and its connections. Updates of one
+ * event-loop turn are merged and encoded once, then the same bytes go to every receiver.
+ */
+export class CollabDocument {
+  readonly ydoc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.ydoc);
+  readonly connections = new Set<Connection>();
+  /** Which connection speaks for each awareness client id. */
+  readonly awarenessOwners = new Map<number, Connection>();
+  /** Update rows stored for this document since its last compaction. */
+  rowsSinceCompaction = 0;
+  compacting: Promise<unknown> | null = null;
+  unloadTimer: NodeJS.Timeout | undefined;
+
+  private outgoing: Uint8Array[] = [];
+  private outgoingAuthors = new Set<Connection | null>();
+  private flushScheduled = false;
+
+  constructor(
+    readonly id: string,
+    stored: Uint8Array[],
+    private readonly onUpdate: (update: Uint8Array, author: Connection | null) => void,
+  ) {
+    // The server's own presence is empty: only clients appear in the awareness.
+    this.awareness.setLocalState(null);
+    this.ydoc.transact(() => {
+      for (const update of stored) Y.applyUpdate(this.ydoc, update, LOAD_ORIGIN);
+    }, LOAD_ORIGIN);
+    this.ydoc.on("update", (update: Uint8Array, origin: unknown) => {
+      const author = origin instanceof Connection ? origin : null;
+      this.onUpdate(update, author);
+      this.queueBroadcast(update, author);
+    });
+    this.awareness.on(
+      "update",
+      ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
+        const changed = added.concat(updated, removed);
+        if (changed.length === 0) return;
+        const message = awarenessMessage(this.awareness, changed);
+        for (const connection of this.connections) connection.send(message);
+      },
+    );
+  }
+
+  /** Greets a new connection: the server's state vector, then everyone's presence. */
+  greet(connection: Connection): void {
+    connection.send(syncMessage((encoder) => syncProtocol.writeSyncStep1(encoder, this.ydoc)));
+    const clients = [...this.awareness.getStates().keys()];
+    if (clients.length > 0) connection.send(awarenessMessage(this.awareness, clients));
+  }
+
+  private queueBroadcast(update: Uint8Array, author: Connection | null): void {
+    this.outgoing.push(update);
+    this.outgoingAuthors.add(author);
+    if (this.flushScheduled) return;
+    this.flushScheduled = true;
+    setImmediate(() => this.flushBroadcast());
+  }
+
+  private flushBroadcast(): void {
+    this.flushScheduled = false;
+    const updates = this.outgoing;
+    const authors = this.outgoingAuthors;
+    this.outgoing = [];
+    this.outgoingAuthors = new Set();
+    if (updates.length === 0) return;
+    const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
+    const message = syncMessage((encoder) => syncProtocol.writeUpdate(encoder, merged));
+    // A lone author already has what it sent; with several, each needs the others' part.
+    const skip = authors.size === 1 ? [...authors][0] : undefined;
+    for (const connection of this.connections) {
+      if (connection !== skip) connection.send(message);
+    }
+  }
+
+  /** Removes a connection and the presence it spoke for. */
+  remove(connection: Connection): void {
+    this.connections.delete(connection);
+    const clients = [...connection.awarenessClients];
+    for (const client of clients) this.awarenessOwners.delete(client);
+    if (clients.length > 0) awarenessProtocol.removeAwarenessStates(this.awareness, clients, connection);
+  }
+
+  destroy(): void {
+    this.awareness.destroy();
+    this.ydoc.destroy();
+  }
+}

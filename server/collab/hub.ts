@@ -1,0 +1,234 @@
+import type { Kysely } from "kysely";
+import type WebSocket from "ws";
+import { findRole } from "../../db/repositories/memberships";
+import type { Database } from "../../db/schema";
+import { CloseCode } from "../../shared/collab";
+import type { Logger } from "../logger";
+import { Connection, type Access, type ConnectionLimits, type Principal } from "./connection";
+import { CollabDocument } from "./document";
+import { handleMessage, MalformedMessageError } from "./messages";
+import { type UpdateStore } from "./persistence";
+import { accessFor } from "./access";
+
+export interface HubOptions {
+  /** Compact a loaded document once this many update rows have piled up. @default 300 */
+  compactAfterRows?: number;
+  /** Unload a document this long after its last connection left. @default 5000 */
+  unloadDelayMs?: number;
+  /** How often open connections have their membership and session checked again. @default 3000 */
+  accessCheckIntervalMs?: number;
+  limits?: ConnectionLimits;
+}
+
+/** Every loaded document of this process, and the connections to them. */
+export class CollabHub {
+  private readonly documents = new Map<string, Promise<CollabDocument>>();
+  private readonly compactAfterRows: number;
+  private readonly unloadDelayMs: number;
+  private readonly accessTimer: NodeJS.Timeout;
+  private closed = false;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    readonly store: UpdateStore,
+    private readonly logger: Logger,
+    private readonly options: HubOptions = {},
+  ) {
+    this.compactAfterRows = options.compactAfterRows ?? 300;
+    this.unloadDelayMs = options.unloadDelayMs ?? 5000;
+    this.accessTimer = setInterval(() => {
+      this.recheckAccess().catch((error: unknown) =>
+        this.logger.error({ err: error }, "access re-check failed"),
+      );
+    }, options.accessCheckIntervalMs ?? 3000);
+    this.accessTimer.unref();
+  }
+
+  /** How many documents are in memory: for tests and metrics. */
+  get loadedCount(): number {
+    return this.documents.size;
+  }
+
+  private open(documentId: string): Promise<CollabDocument> {
+    const existing = this.documents.get(documentId);
+    if (existing) return existing;
+    const loading = this.store.load(documentId).then(({ updates, rows }) => {
+      const document = new CollabDocument(documentId, updates, (update, author) =>
+        this.stored(document, update, author),
+      );
+      document.rowsSinceCompaction = rows;
+      return document;
+    });
+    this.documents.set(documentId, loading);
+    loading.catch(() => this.documents.delete(documentId));
+    return loading;
+  }
+
+  private stored(document: CollabDocument, update: Uint8Array, author: Connection | null): void {
+    this.store.enqueue(document.id, update, author?.principal.userId ?? null);
+    document.rowsSinceCompaction++;
+    if (document.rowsSinceCompaction >= this.compactAfterRows && !document.compacting) {
+      this.compact(document);
+    }
+  }
+
+  private compact(document: CollabDocument): Promise<unknown> {
+    document.compacting ??= this.store
+      .flushed()
+      .then(() => this.store.compact(document.id))
+      .then((folded) => {
+        document.rowsSinceCompaction = Math.max(0, document.rowsSinceCompaction - folded);
+      })
+      .catch((error: unknown) =>
+        this.logger.error({ err: error, documentId: document.id }, "compaction failed"),
+      )
+      .finally(() => {
+        document.compacting = null;
+      });
+    return document.compacting;
+  }
+
+  /**
+   * Attaches an authenticated socket to its document. Messages that arrive while the document
+   * loads are kept and handled in order once it is ready.
+   */
+  connect(
+    socket: WebSocket,
+    args: { documentId: string; cityId: string; principal: Principal; access: Access; wantsAcks: boolean },
+  ): void {
+    const early: Uint8Array[] = [];
+    let ready: ((data: Uint8Array) => void) | null = null;
+    socket.on("message", (data: Buffer, isBinary: boolean) => {
+      const bytes = isBinary
+        ? new Uint8Array(data.buffer, data.byteOffset, data.byteLength)
+        : new Uint8Array(0);
+      if (ready) ready(bytes);
+      else early.push(bytes);
+    });
+    socket.on("error", (error) => this.logger.debug({ err: error }, "collaboration socket error"));
+
+    this.open(args.documentId).then(
+      (document) => {
+        clearTimeout(document.unloadTimer);
+        const connection = new Connection(
+          socket,
+          args.documentId,
+          args.cityId,
+          args.principal,
+          args.access,
+          args.wantsAcks,
+          this.options.limits,
+        );
+        if (socket.readyState !== socket.OPEN) return this.release(document);
+        document.connections.add(connection);
+        socket.on("close", () => {
+          document.remove(connection);
+          this.release(document);
+        });
+        connection.setAccess(args.access);
+        document.greet(connection);
+        ready = (data) => this.receive(document, connection, data);
+        for (const data of early.splice(0)) ready(data);
+      },
+      (error: unknown) => {
+        this.logger.error({ err: error, documentId: args.documentId }, "could not load document");
+        socket.close(CloseCode.GoingAway, "could not load the document");
+      },
+    );
+  }
+
+  private receive(document: CollabDocument, connection: Connection, data: Uint8Array): void {
+    if (!connection.open) return;
+    if (!connection.messages.take()) {
+      connection.close(CloseCode.TooManyMessages, "too many messages");
+      return;
+    }
+    try {
+      const outcome = handleMessage(document, connection, data);
+      if (outcome.kind === "acknowledge") {
+        void this.store.flushed().then(() => connection.acknowledge(outcome.count));
+      }
+    } catch (error) {
+      if (connection.firstMalformed()) {
+        this.logger.warn(
+          { documentId: document.id, userId: connection.principal.userId, reason: (error as Error).message },
+          error instanceof MalformedMessageError
+            ? "malformed collaboration message"
+            : "undecodable collaboration message",
+        );
+      }
+      connection.close(CloseCode.MalformedMessage, "malformed message");
+    }
+  }
+
+  /** After the last connection leaves, wait a little, then store, compact and forget the document. */
+  private release(document: CollabDocument): void {
+    if (document.connections.size > 0 || this.closed) return;
+    clearTimeout(document.unloadTimer);
+    document.unloadTimer = setTimeout(() => void this.unload(document), this.unloadDelayMs);
+  }
+
+  private async unload(document: CollabDocument): Promise<void> {
+    if (document.connections.size > 0) return;
+    if (document.rowsSinceCompaction > 0) await this.compact(document);
+    // Someone may have come back while compaction ran.
+    if (document.connections.size > 0) return;
+    this.documents.delete(document.id);
+    document.destroy();
+  }
+
+  /**
+   * Closes or downgrades connections whose user lost access: membership removed, role lowered,
+   * or session ended.
+   */
+  async recheckAccess(): Promise<void> {
+    const connections = (await Promise.all(this.documents.values())).flatMap((document) => [
+      ...document.connections,
+    ]);
+    if (connections.length === 0) return;
+    const liveSessions = new Set(
+      (
+        await this.db
+          .selectFrom("sessions")
+          .select("id")
+          .where("id", "in", [...new Set(connections.map((connection) => connection.principal.sessionId))])
+          .where("expires_at", ">", new Date())
+          .execute()
+      ).map((row) => row.id),
+    );
+    const roles = new Map<string, Access | null>();
+    for (const connection of connections) {
+      if (!liveSessions.has(connection.principal.sessionId)) {
+        connection.close(CloseCode.Unauthorized, "session ended");
+        continue;
+      }
+      const key = `${connection.cityId}|${connection.principal.userId}`;
+      if (!roles.has(key)) {
+        const role = await findRole(this.db, {
+          cityId: connection.cityId,
+          userId: connection.principal.userId,
+        });
+        roles.set(key, accessFor(connection.principal.userId, connection.cityId, role));
+      }
+      const access = roles.get(key) ?? null;
+      if (access === null) connection.close(CloseCode.Forbidden, "access revoked");
+      else if (access !== connection.access) connection.setAccess(access);
+    }
+  }
+
+  /** Closes every connection and stores what is pending. */
+  async close(): Promise<void> {
+    this.closed = true;
+    clearInterval(this.accessTimer);
+    const documents = await Promise.allSettled(this.documents.values());
+    for (const result of documents) {
+      if (result.status !== "fulfilled") continue;
+      clearTimeout(result.value.unloadTimer);
+      for (const connection of result.value.connections)
+        connection.close(CloseCode.GoingAway, "server shutting down");
+    }
+    await this.store.drain();
+    for (const result of documents) if (result.status === "fulfilled") result.value.destroy();
+    this.documents.clear();
+  }
+}

@@ -1,0 +1,153 @@
+import type { Kysely } from "kysely";
+import * as Y from "yjs";
+import * as docUpdates from "../../db/repositories/doc-updates";
+import { touchDocuments } from "../../db/repositories/documents";
+import type { Database } from "../../db/schema";
+import type { Logger } from "../logger";
+
+export interface PersistenceOptions {
+  /** How long the first pending update waits for others to join its INSERT. @default 2 */
+  commitDelayMs?: number;
+  /** Wait before retrying a failed INSERT. @default 500 */
+  retryDelayMs?: number;
+}
+
+interface PendingUpdate {
+  documentId: string;
+  update: Uint8Array;
+  userId: string | null;
+}
+
+/** The stored state of one document: its snapshot followed by the update rows after it. */
+export interface LoadedState {
+  updates: Uint8Array[];
+  rows: number;
+}
+
+/**
+ * Durable storage of Yjs documents. Updates of all documents are appended with group commit: what
+ * is pending goes out in one INSERT, and `flushed()` resolves once everything enqueued before the
+ * call is committed, which is when an edit may be acknowledged.
+ */
+export class UpdateStore {
+  private pending: PendingUpdate[] = [];
+  private enqueued = 0;
+  private committed = 0;
+  private waiters: { target: number; resolve: () => void }[] = [];
+  private timer: NodeJS.Timeout | undefined;
+  private writing = false;
+  private readonly commitDelayMs: number;
+  private readonly retryDelayMs: number;
+
+  constructor(
+    private readonly db: Kysely<Database>,
+    private readonly logger: Logger,
+    options: PersistenceOptions = {},
+  ) {
+    this.commitDelayMs = options.commitDelayMs ?? 2;
+    this.retryDelayMs = options.retryDelayMs ?? 500;
+  }
+
+  enqueue(documentId: string, update: Uint8Array, userId: string | null): void {
+    this.pending.push({ documentId, update, userId });
+    this.enqueued++;
+    this.schedule(this.commitDelayMs);
+  }
+
+  /** Resolves when every update enqueued so far has been committed. */
+  flushed(): Promise<void> {
+    if (this.committed >= this.enqueued) return Promise.resolve();
+    const target = this.enqueued;
+    return new Promise((resolve) => this.waiters.push({ target, resolve }));
+  }
+
+  private schedule(delayMs: number): void {
+    if (this.writing || this.timer) return;
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.write();
+    }, delayMs);
+  }
+
+  private async write(): Promise<void> {
+    if (this.writing || this.pending.length === 0) return;
+    this.writing = true;
+    const batch = this.pending;
+    this.pending = [];
+    try {
+      await this.db.transaction().execute(async (trx) => {
+        await docUpdates.appendUpdates(trx, { updates: batch });
+        const authors = new Map<string, string>();
+        for (const { documentId, userId } of batch) if (userId) authors.set(documentId, userId);
+        await touchDocuments(trx, {
+          changes: [...authors].map(([documentId, userId]) => ({ documentId, userId })),
+          at: new Date(),
+        });
+      });
+      this.committed += batch.length;
+      const ready = this.waiters.filter((waiter) => waiter.target <= this.committed);
+      this.waiters = this.waiters.filter((waiter) => waiter.target > this.committed);
+      for (const waiter of ready) waiter.resolve();
+      this.writing = false;
+      if (this.pending.length > 0) this.schedule(0);
+    } catch (error) {
+      // Nothing of the batch was committed: put it back in front and try again.
+      this.pending = batch.concat(this.pending);
+      this.writing = false;
+      this.logger.error({ err: error, updates: batch.length }, "could not store document updates; retrying");
+      this.schedule(this.retryDelayMs);
+    }
+  }
+
+  async load(documentId: string): Promise<LoadedState> {
+    const snapshot = await docUpdates.findSnapshot(this.db, { documentId });
+    const rows = await docUpdates.listUpdates(this.db, { documentId });
+    const updates = rows.map((row) => row.update);
+    return { updates: snapshot ? [snapshot, ...updates] : updates, rows: rows.length };
+  }
+
+  /**
+   * Folds the document's update rows into its snapshot: one transaction, under a per-document
+   * advisory lock, deleting exactly the rows it read. Rows other processes append meanwhile are
+   * not read, so not deleted. Returns how many rows were folded.
+   */
+  compact(documentId: string): Promise<number> {
+    return this.db.transaction().execute(async (trx) => {
+      await docUpdates.lockDocumentForCompaction(trx, { documentId });
+      const snapshot = await docUpdates.findSnapshot(trx, { documentId });
+      const rows = await docUpdates.listUpdates(trx, { documentId });
+      if (rows.length === 0) return 0;
+      const doc = new Y.Doc({ gc: true });
+      try {
+        doc.transact(() => {
+          if (snapshot) Y.applyUpdate(doc, snapshot);
+          for (const row of rows) Y.applyUpdate(doc, row.update);
+        });
+        await docUpdates.saveSnapshot(trx, {
+          documentId,
+          state: Y.encodeStateAsUpdate(doc),
+          folded: rows.length,
+        });
+      } finally {
+        doc.destroy();
+      }
+      await docUpdates.deleteUpdates(trx, { ids: rows.map((row) => row.id) });
+      return rows.length;
+    });
+  }
+
+  /** Commits whatever is pending; used at shutdown. */
+  async drain(): Promise<void> {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    while (this.pending.length > 0 || this.writing) {
+      if (this.writing) {
+        await pause(1);
+        continue;
+      }
+      await this.write();
+      if (this.pending.length > 0) await pause(this.retryDelayMs);
+    }
+  }
+}

@@ -1,0 +1,117 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { createDocument } from "../../../server/documents/commands";
+import type { RunningWorkspace } from "../../../server/workspace";
+import {
+  connectClient,
+  sessionCookie,
+  startCollabWorkspace,
+  waitFor,
+  type TestCollabClient,
+} from "../../support/collab";
+import { useTestDatabase } from "../../support/database";
+import { buildCityWithMembers } from "../../support/factories";
+
+const database = useTestDatabase();
+let workspace: RunningWorkspace;
+const clients: TestCollabClient[] = [];
+
+beforeAll(async () => {
+  workspace = await startCollabWorkspace(database.handle);
+});
+afterEach(() => {
+  for (const client of clients.splice(0)) client.destroy();
+});
+afterAll(() => workspace.stop());
+
+async function setUp() {
+  const { db } = database.handle;
+  const { city, members } = await buildCityWithMembers(db);
+  const document = await createDocument(db, {
+    cityId: city.id,
+    createdBy: members.lead.id,
+    input: { kind: "vision", title: "Vision" },
+  });
+  const cookieOf = (role: keyof typeof members) =>
+    sessionCookie(workspace.url, members[role].email, members[role].password);
+  const connect = async (role: keyof typeof members) => {
+    const client = connectClient({
+      baseUrl: workspace.url,
+      documentId: document.id,
+      cookie: await cookieOf(role),
+    });
+    clients.push(client);
+    await waitFor(() => client.session.state.status === "saved", 10_000, `${role} to sync`);
+    return client;
+  };
+  return { city, members, document, connect };
+}
+
+describe("collaboration", () => {
+  it("lets two editors converge, and a client joining later gets the whole document", async () => {
+    const { connect } = await setUp();
+    const lead = await connect("lead");
+    const editor = await connect("editor");
+
+    lead.doc.getText("body").insert(0, "A city for everyone. ");
+    editor.doc.getText("body").insert(0, "Open data first. ");
+    editor.doc.getMap("meta").set("owner", "programme office");
+
+    const expected = () => lead.doc.getText("body").toString();
+    await waitFor(() => editor.doc.getText("body").toString() === expected() && expected().length === 38);
+    expect(lead.doc.getMap("meta").get("owner")).toBe("programme office");
+
+    const late = await connect("commenter");
+    await waitFor(() => late.doc.getText("body").toString() === expected());
+    expect(late.doc.getMap("meta").toJSON()).toEqual({ owner: "programme office" });
+  });
+
+  it("acknowledges an edit once it is stored: saving, then saved", async () => {
+    const { connect, document } = await setUp();
+    const lead = await connect("lead");
+    const seen: string[] = [];
+    lead.session.subscribe((state) => seen.push(`${state.status}:${state.unacknowledged}`));
+
+    lead.doc.getText("body").insert(0, "Stored before it is acknowledged.");
+    expect(lead.session.state).toMatchObject({ status: "saving", unacknowledged: 1 });
+    await waitFor(() => lead.session.state.status === "saved");
+    expect(seen).toContain("saving:1");
+    expect(seen.at(-1)).toBe("saved:0");
+
+    const rows = await database.handle.db
+      .selectFrom("doc_updates")
+      .select("id")
+      .where("document_id", "=", document.id)
+      .execute();
+    expect(rows.length).toBeGreaterThan(0);
+  });
+
+  it("counts edits made offline and saves them after reconnecting", async () => {
+    const { connect } = await setUp();
+    const lead = await connect("lead");
+    const editor = await connect("editor");
+
+    lead.session.provider.disconnect();
+    await waitFor(() => lead.session.state.status === "offline");
+    lead.doc.getText("body").insert(0, "one ");
+    lead.doc.getText("body").insert(0, "two ");
+    expect(lead.session.state).toMatchObject({ status: "offline", unacknowledged: 2 });
+
+    lead.session.provider.connect();
+    await waitFor(() => lead.session.state.status === "saved");
+    expect(lead.session.state.unacknowledged).toBe(0);
+    await waitFor(() => editor.doc.getText("body").toString() === "two one ");
+  });
+
+  it("records who changed a document last", async () => {
+    const { connect, document, members } = await setUp();
+    const editor = await connect("editor");
+    editor.doc.getText("body").insert(0, "edited");
+    await waitFor(() => editor.session.state.status === "saved" && editor.session.state.unacknowledged === 0);
+    const row = await database.handle.db
+      .selectFrom("documents")
+      .select(["updated_by"])
+      .where("id", "=", document.id)
+      .executeTakeFirstOrThrow();
+    expect(row.updated_by).toBe(members.editor.id);
+  });
+});
