@@ -1,0 +1,157 @@
+import * as encoding from "lib0/encoding";
+import WebSocket from "ws";
+import * as syncProtocol from "y-protocols/sync";
+import * as Y from "yjs";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { appendUpdates, countUpdates, findSnapshot } from "../../../db/repositories/doc-updates";
+import { findCitySpaceId } from "../../../db/repositories/documents";
+import { MessageType } from "../../../shared/collab";
+import { UpdateStore } from "../../../server/collab/persistence";
+import { createDocument } from "../../../server/documents/commands";
+import { createLogger } from "../../../server/logger";
+import type { RunningWorkspace } from "../../../server/workspace";
+import {
+  connectClient,
+  sessionCookie,
+  startCollabWorkspace,
+  waitFor,
+  type TestCollabClient,
+} from "../../support/collab";
+import { useTestDatabase } from "../../support/database";
+import { buildCityWithMembers } from "../../support/factories";
+
+const database = useTestDatabase();
+let workspace: RunningWorkspace;
+const clients: TestCollabClient[] = [];
+
+beforeAll(async () => {
+  workspace = await startCollabWorkspace(database.handle, { compactAfterRows: 10, unloadDelayMs: 50 });
+});
+afterEach(() => {
+  for (const client of clients.splice(0)) client.destroy();
+});
+afterAll(() => workspace.stop());
+
+async function setUp() {
+  const { db } = database.handle;
+  const { city, members } = await buildCityWithMembers(db);
+  const document = await createDocument(db, {
+    cityId: city.id,
+    createdBy: members.lead.id,
+    input: { kind: "vision", title: "Vision" },
+  });
+  const cookie = await sessionCookie(workspace.url, members.editor.email, members.editor.password);
+  const connect = async () => {
+    const client = connectClient({ baseUrl: workspace.url, documentId: document.id, cookie });
+    clients.push(client);
+    await waitFor(() => client.session.state.status === "saved", 10_000, "sync");
+    return client;
+  };
+  return { city, document, cookie, connect };
+}
+
+function textOf(update: Uint8Array): string {
+  const doc = new Y.Doc();
+  Y.applyUpdate(doc, update);
+  return doc.getText("body").toString();
+}
+
+describe("storage of documents", () => {
+  it("compacts a busy document as it goes and still loads all of it", async () => {
+    const { document, connect } = await setUp();
+    const writer = await connect();
+    for (let index = 0; index < 35; index++) {
+      writer.doc.getText("body").insert(writer.doc.getText("body").length, `${index % 10}`);
+      await waitFor(() => writer.session.state.unacknowledged === 0);
+    }
+    const { db } = database.handle;
+    expect(await findSnapshot(db, { documentId: document.id })).not.toBeNull();
+    expect(await countUpdates(db, { documentId: document.id })).toBeLessThan(35);
+
+    const reader = await connect();
+    expect(reader.doc.getText("body").toString()).toBe("01234567890123456789012345678901234");
+  });
+
+  it("folds everything into the snapshot when the last connection leaves, and loads from it", async () => {
+    const { document, connect } = await setUp();
+    const writer = await connect();
+    writer.doc.getText("body").insert(0, "kept after unload");
+    await waitFor(() => writer.session.state.unacknowledged === 0);
+    writer.destroy();
+
+    const { db } = database.handle;
+    await waitFor(() => workspace.collab.hub.loadedCount === 0, 5_000, "unload");
+    expect(await countUpdates(db, { documentId: document.id })).toBe(0);
+    expect(textOf((await findSnapshot(db, { documentId: document.id }))!)).toBe("kept after unload");
+
+    const reader = await connect();
+    expect(reader.doc.getText("body").toString()).toBe("kept after unload");
+  });
+
+  it("deletes exactly the rows it folded: a row appended afterwards survives", async () => {
+    const { document } = await setUp();
+    const { db } = database.handle;
+    const store = new UpdateStore(db, createLogger("silent"));
+    const source = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    source.on("update", (update: Uint8Array) => updates.push(update));
+    source.getText("body").insert(0, "one ");
+    source.getText("body").insert(4, "two ");
+    await appendUpdates(db, { updates: updates.map((update) => ({ documentId: document.id, update })) });
+
+    expect(await store.compact(document.id)).toBe(2);
+    source.getText("body").insert(8, "three");
+    await appendUpdates(db, { updates: [{ documentId: document.id, update: updates.at(-1)! }] });
+    expect(await countUpdates(db, { documentId: document.id })).toBe(1);
+
+    const loaded = await store.load(document.id);
+    expect(loaded.rows).toBe(1);
+    expect(textOf(Y.mergeUpdates(loaded.updates))).toBe("one two three");
+  });
+
+  it("returns to no loaded documents after a thousand were opened and closed", async () => {
+    const { city, cookie } = await setUp();
+    const { db } = database.handle;
+    const spaceId = (await findCitySpaceId(db, { cityId: city.id }))!;
+    const ids = (
+      await db
+        .insertInto("documents")
+        .values(
+          Array.from({ length: 1000 }, (_, index) => ({
+            space_id: spaceId,
+            kind: "page",
+            title: `P${index}`,
+          })),
+        )
+        .returning("id")
+        .execute()
+    ).map((row) => row.id);
+
+    const base = workspace.url.replace("http", "ws");
+    const origin = workspace.services.config.publicOrigin;
+    const openAndClose = (id: string) =>
+      new Promise<void>((resolve, reject) => {
+        const socket = new WebSocket(`${base}/collab/${id}`, { headers: { Cookie: cookie, Origin: origin } });
+        socket.on("message", () => {
+          const doc = new Y.Doc();
+          doc.getText("body").insert(0, id);
+          const encoder = encoding.createEncoder();
+          encoding.writeVarUint(encoder, MessageType.Sync);
+          syncProtocol.writeUpdate(encoder, Y.encodeStateAsUpdate(doc));
+          socket.send(encoding.toUint8Array(encoder), () => socket.close());
+        });
+        socket.on("close", () => resolve());
+        socket.on("error", reject);
+      });
+    for (let start = 0; start < ids.length; start += 50) {
+      await Promise.all(ids.slice(start, start + 50).map(openAndClose));
+    }
+    await waitFor(() => workspace.collab.hub.loadedCount === 0, 30_000, "every document to unload");
+    const stored = await db
+      .selectFrom("doc_snapshots")
+      .select("document_id")
+      .where("document_id", "in", ids)
+      .execute();
+    expect(stored.length).toBe(ids.length);
+  });
+});
