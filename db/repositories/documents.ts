@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { Executor } from "./executor";
 
 export interface DocumentRecord {
@@ -59,16 +60,18 @@ export async function findDocumentOwner(
   return row ? { documentId: row.id, cityId: row.city_id } : null;
 }
 
-/** Records who last changed a document, and when. */
+/** Records who last changed each document, and when, in one statement. */
 export async function touchDocuments(
   db: Executor,
   args: { changes: { documentId: string; userId: string }[]; at: Date },
 ): Promise<void> {
-  for (const change of args.changes) {
-    await db
-      .updateTable("documents")
-      .set({ updated_by: change.userId, updated_at: args.at })
-      .where("id", "=", change.documentId)
-      .execute();
-  }
+  if (args.changes.length === 0) return;
+  const rows = sql.join(
+    args.changes.map((change) => sql`(${change.documentId}::uuid, ${change.userId}::uuid)`),
+  );
+  await sql`
+    update documents set updated_by = changes.user_id, updated_at = ${args.at}
+    from (values ${rows}) as changes (document_id, user_id)
+    where documents.id = changes.document_id
+  `.execute(db);
 }

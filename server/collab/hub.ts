@@ -174,6 +174,7 @@ export class CollabHub {
     // Someone may have come back while compaction ran.
     if (document.connections.size > 0) return;
     this.documents.delete(document.id);
+    this.store.forget(document.id);
     document.destroy();
   }
 

@@ -12,6 +12,8 @@ export interface PersistenceOptions {
   retryDelayMs?: number;
 }
 
+const TOUCH_INTERVAL_MS = 5_000;
+
 interface PendingUpdate {
   documentId: string;
   update: Uint8Array;
@@ -36,6 +38,8 @@ export class UpdateStore {
   private waiters: { target: number; resolve: () => void }[] = [];
   private timer: NodeJS.Timeout | undefined;
   private writing = false;
+  /** When each document's "last changed" was last written, to write it at most every few seconds. */
+  private readonly touchedAt = new Map<string, number>();
   private readonly commitDelayMs: number;
   private readonly retryDelayMs: number;
 
@@ -77,12 +81,18 @@ export class UpdateStore {
     try {
       await this.db.transaction().execute(async (trx) => {
         await docUpdates.appendUpdates(trx, { updates: batch });
+        const now = Date.now();
         const authors = new Map<string, string>();
-        for (const { documentId, userId } of batch) if (userId) authors.set(documentId, userId);
+        for (const { documentId, userId } of batch) {
+          if (userId && now - (this.touchedAt.get(documentId) ?? 0) >= TOUCH_INTERVAL_MS) {
+            authors.set(documentId, userId);
+          }
+        }
         await touchDocuments(trx, {
           changes: [...authors].map(([documentId, userId]) => ({ documentId, userId })),
-          at: new Date(),
+          at: new Date(now),
         });
+        for (const documentId of authors.keys()) this.touchedAt.set(documentId, now);
       });
       this.committed += batch.length;
       const ready = this.waiters.filter((waiter) => waiter.target <= this.committed);
@@ -134,6 +144,11 @@ export class UpdateStore {
       await docUpdates.deleteUpdates(trx, { ids: rows.map((row) => row.id) });
       return rows.length;
     });
+  }
+
+  /** Drops what the store remembers of a document that is no longer loaded. */
+  forget(documentId: string): void {
+    this.touchedAt.delete(documentId);
   }
 
   /** Commits whatever is pending; used at shutdown. */

@@ -11,7 +11,13 @@ import { authenticatedWebSocket, sessionCookie, waitFor } from "../../support/co
 
 const run = promisify(execFile);
 const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "scf-stock-"));
-const env = { ...process.env, DATABASE_URL: "", DATA_DIR: dataDir, LOG_LEVEL: "info", NODE_ENV: "production" };
+const env = {
+  ...process.env,
+  DATABASE_URL: "",
+  DATA_DIR: dataDir,
+  LOG_LEVEL: "info",
+  NODE_ENV: "production" as const,
+};
 let server: ChildProcess | undefined;
 
 afterAll(() => {
@@ -30,14 +36,16 @@ describe("a stock y-websocket provider", () => {
     const documentId = created.stdout.trim();
     expect(documentId).toMatch(/^[0-9a-f-]{36}$/);
 
-    server = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
+    const child = spawn(process.execPath, ["--import", "tsx", "server/main.ts"], {
       env: { ...env, PORT: "0", HOST: "127.0.0.1" },
     });
+    server = child;
     let output = "";
-    server.stdout!.on("data", (chunk) => (output += chunk));
+    child.stdout.on("data", (chunk) => (output += chunk));
     await waitFor(() => output.includes("is listening"), 60_000, "the server to listen");
-    const url = (JSON.parse(output.split("\n").find((line) => line.includes("is listening"))!) as { url: string })
-      .url;
+    const url = (
+      JSON.parse(output.split("\n").find((line) => line.includes("is listening"))!) as { url: string }
+    ).url;
 
     const open = async (email: string) => {
       const doc = new Y.Doc();
