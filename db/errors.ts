@@ -1,4 +1,9 @@
-/** True for PostgreSQL's unique_violation (23505), from pg or PGlite alike. */
-export function isUniqueViolation(error: unknown): boolean {
-  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === "23505";
+function hasCode(error: unknown, code: string): boolean {
+  return typeof error === "object" && error !== null && (error as { code?: unknown }).code === code;
 }
+
+/** True for PostgreSQL's unique_violation (23505), from pg or PGlite alike. */
+export const isUniqueViolation = (error: unknown) => hasCode(error, "23505");
+
+/** True for PostgreSQL's foreign_key_violation (23503). */
+export const isForeignKeyViolation = (error: unknown) => hasCode(error, "23503");

@@ -76,6 +76,7 @@ export interface DocumentTable {
   created_at: Generated<Date>;
   updated_by: string | null;
   updated_at: Generated<Date>;
+  archived_at: Timestamp | null;
 }
 
 export interface DocUpdateTable {

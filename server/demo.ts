@@ -5,6 +5,7 @@ import * as users from "../db/repositories/users";
 import type { Database } from "../db/schema";
 import type { Role } from "../shared/roles";
 import { hashPassword } from "./auth/passwords";
+import { createStarterDocuments } from "./documents/commands";
 
 /** The password of every demo account: demo data is for trying the product, never for real use. */
 export const DEMO_PASSWORD = "smart-city-demo";
@@ -75,6 +76,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoLogin[]> {
       if (await cities.slugExists(trx, { slug: demoCity.slug }))
         throw new DemoAlreadySeededError(demoCity.slug);
       const city = await cities.insertCity(trx, { ...demoCity, createdBy: null });
+      await createStarterDocuments(trx, { cityId: city.id, createdBy: null });
       for (const member of demoCity.members) {
         let login = logins.get(member.email);
         if (!login) {

@@ -20,6 +20,7 @@ export const CloseCode = {
   MalformedMessage: 4400,
   Unauthorized: 4401,
   Forbidden: 4403,
+  DocumentDeleted: 4404,
   TooManyMessages: 4429,
 } as const;
 

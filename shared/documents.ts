@@ -3,6 +3,20 @@ export const DOCUMENT_KINDS = ["vision", "principles", "operating-model", "page"
 
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
 
+export const DOCUMENT_KIND_LABELS: Record<DocumentKind, string> = {
+  vision: "Vision (B1)",
+  principles: "Guiding principles (A)",
+  "operating-model": "Operating model (B2)",
+  page: "Page",
+};
+
+/** What every new city starts with: its vision, guiding principles and operating model. */
+export const STARTER_DOCUMENTS: { kind: DocumentKind; title: string }[] = [
+  { kind: "vision", title: "Vision" },
+  { kind: "principles", title: "Guiding principles" },
+  { kind: "operating-model", title: "Operating model" },
+];
+
 export function isDocumentKind(value: unknown): value is DocumentKind {
   return typeof value === "string" && (DOCUMENT_KINDS as readonly string[]).includes(value);
 }

@@ -86,13 +86,15 @@ export type CreateCityInput = z.infer<typeof createCitySchema>;
 
 export const role = z.enum(ROLES, { message: "Choose a role" });
 
+export const documentTitle = z
+  .string()
+  .trim()
+  .min(1, "Enter a title")
+  .max(LIMITS.documentTitleLength, `Title must be ${LIMITS.documentTitleLength} characters or fewer`);
+
 export const createDocumentSchema = z.object({
   kind: z.enum(DOCUMENT_KINDS, { message: `Choose a kind: ${DOCUMENT_KINDS.join(", ")}` }),
-  title: z
-    .string()
-    .trim()
-    .min(1, "Enter a title")
-    .max(LIMITS.documentTitleLength, `Title must be ${LIMITS.documentTitleLength} characters or fewer`),
+  title: documentTitle,
 });
 export type CreateDocumentInput = z.infer<typeof createDocumentSchema>;
 

@@ -30,6 +30,9 @@ export default function CityLayout() {
             </NavLink>
           </li>
           <li>
+            <NavLink to={`/c/${city.slug}/docs`}>Documents</NavLink>
+          </li>
+          <li>
             <NavLink to={`/c/${city.slug}/members`}>Members</NavLink>
           </li>
         </ul>

@@ -1,4 +1,6 @@
 import { sql } from "kysely";
+import type { DocumentTable } from "../schema";
+import type { Selectable } from "kysely";
 import type { Executor } from "./executor";
 
 export interface DocumentRecord {
@@ -8,6 +10,19 @@ export interface DocumentRecord {
   title: string;
   createdAt: Date;
   updatedAt: Date;
+  archivedAt: Date | null;
+}
+
+function toDocument(row: Selectable<DocumentTable>): DocumentRecord {
+  return {
+    id: row.id,
+    spaceId: row.space_id,
+    kind: row.kind,
+    title: row.title,
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    archivedAt: row.archived_at,
+  };
 }
 
 /** The city space of a city. */
@@ -36,28 +51,77 @@ export async function insertDocument(
     })
     .returningAll()
     .executeTakeFirstOrThrow();
-  return {
-    id: row.id,
-    spaceId: row.space_id,
-    kind: row.kind,
-    title: row.title,
-    createdAt: row.created_at,
-    updatedAt: row.updated_at,
-  };
+  return toDocument(row);
+}
+
+/** A city's documents with who changed each last, most recently changed first. */
+export async function listDocumentsOfCity(db: Executor, args: { cityId: string; archived: boolean }) {
+  const rows = await db
+    .selectFrom("documents")
+    .innerJoin("spaces", "spaces.id", "documents.space_id")
+    .leftJoin("users", "users.id", "documents.updated_by")
+    .selectAll("documents")
+    .select("users.name as updated_by_name")
+    .where("spaces.city_id", "=", args.cityId)
+    .where("documents.archived_at", args.archived ? "is not" : "is", null)
+    .orderBy("documents.updated_at", "desc")
+    .execute();
+  return rows.map((row) => ({ ...toDocument(row), updatedByName: row.updated_by_name }));
+}
+
+/** One document, only if it belongs to the city: the tenancy check of every document page. */
+export async function findDocumentOfCity(
+  db: Executor,
+  args: { cityId: string; documentId: string },
+): Promise<DocumentRecord | null> {
+  const row = await db
+    .selectFrom("documents")
+    .innerJoin("spaces", "spaces.id", "documents.space_id")
+    .selectAll("documents")
+    .where("spaces.city_id", "=", args.cityId)
+    .where("documents.id", "=", args.documentId)
+    .executeTakeFirst();
+  return row ? toDocument(row) : null;
+}
+
+export async function renameDocument(
+  db: Executor,
+  args: { documentId: string; title: string; userId: string },
+): Promise<void> {
+  await db
+    .updateTable("documents")
+    .set({ title: args.title, updated_by: args.userId, updated_at: new Date() })
+    .where("id", "=", args.documentId)
+    .execute();
+}
+
+export async function setDocumentArchived(
+  db: Executor,
+  args: { documentId: string; archived: boolean },
+): Promise<void> {
+  await db
+    .updateTable("documents")
+    .set({ archived_at: args.archived ? new Date() : null })
+    .where("id", "=", args.documentId)
+    .execute();
+}
+
+export async function deleteDocument(db: Executor, args: { documentId: string }): Promise<void> {
+  await db.deleteFrom("documents").where("id", "=", args.documentId).execute();
 }
 
 /** A document with the city whose space holds it: what access decisions need. */
 export async function findDocumentOwner(
   db: Executor,
   args: { documentId: string },
-): Promise<{ documentId: string; cityId: string | null } | null> {
+): Promise<{ documentId: string; cityId: string | null; archived: boolean } | null> {
   const row = await db
     .selectFrom("documents")
     .innerJoin("spaces", "spaces.id", "documents.space_id")
-    .select(["documents.id", "spaces.city_id"])
+    .select(["documents.id", "spaces.city_id", "documents.archived_at"])
     .where("documents.id", "=", args.documentId)
     .executeTakeFirst();
-  return row ? { documentId: row.id, cityId: row.city_id } : null;
+  return row ? { documentId: row.id, cityId: row.city_id, archived: row.archived_at !== null } : null;
 }
 
 /** Records who last changed each document, and when, in one statement. */

@@ -9,6 +9,7 @@ import type { Database } from "../../db/schema";
 import { isRole, roleAtLeast, type Role } from "../../shared/roles";
 import { createCitySchema, fieldErrors, inviteSchema } from "../../shared/validation";
 import { generateToken, hashToken } from "../auth/tokens";
+import { createStarterDocuments } from "../documents/commands";
 import { conflict, DomainError, notFound, validationError } from "../errors";
 
 export const INVITATION_LIFETIME_MS = 7 * 24 * 60 * 60 * 1000;
@@ -24,6 +25,7 @@ export async function createCity(db: Kysely<Database>, userId: string | null, in
     return await db.transaction().execute(async (trx) => {
       const city = await cities.insertCity(trx, { ...parsed.data, createdBy: userId });
       if (userId) await memberships.insertMembership(trx, { cityId: city.id, userId, role: "lead" });
+      await createStarterDocuments(trx, { cityId: city.id, createdBy: userId });
       return city;
     });
   } catch (error) {

@@ -46,6 +46,8 @@ export class Connection {
     public access: Access,
     /** Whether the client asked for acknowledgements and access notices. */
     readonly wantsAcks: boolean,
+    /** The document was archived when the connection opened: read-only whatever the role. */
+    readonly archived: boolean,
     limits: ConnectionLimits = {},
   ) {
     this.messages = new TokenBucket(limits.messageBurst ?? 500, limits.messagesPerSecond ?? 250);

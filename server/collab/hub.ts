@@ -94,7 +94,15 @@ export class CollabHub {
    */
   connect(
     socket: WebSocket,
-    args: { documentId: string; cityId: string; principal: Principal; access: Access; wantsAcks: boolean },
+    args: {
+      documentId: string;
+      cityId: string;
+      principal: Principal;
+      access: Access;
+      /** An archived document is read-only whatever the role. */
+      archived: boolean;
+      wantsAcks: boolean;
+    },
   ): void {
     const early: Uint8Array[] = [];
     let ready: ((data: Uint8Array) => void) | null = null;
@@ -117,6 +125,7 @@ export class CollabHub {
           args.principal,
           args.access,
           args.wantsAcks,
+          args.archived,
           this.options.limits,
         );
         if (socket.readyState !== socket.OPEN) return this.release(document);
@@ -183,10 +192,22 @@ export class CollabHub {
    * or session ended.
    */
   async recheckAccess(): Promise<void> {
-    const connections = (await Promise.all(this.documents.values())).flatMap((document) => [
-      ...document.connections,
-    ]);
+    const documents = await Promise.all(this.documents.values());
+    const connections = documents.flatMap((document) => [...document.connections]);
     if (connections.length === 0) return;
+    const existing = new Set(
+      (
+        await this.db
+          .selectFrom("documents")
+          .select("id")
+          .where(
+            "id",
+            "in",
+            documents.map((document) => document.id),
+          )
+          .execute()
+      ).map((row) => row.id),
+    );
     const liveSessions = new Set(
       (
         await this.db
@@ -199,6 +220,10 @@ export class CollabHub {
     );
     const roles = new Map<string, Access | null>();
     for (const connection of connections) {
+      if (!existing.has(connection.documentId)) {
+        connection.close(CloseCode.DocumentDeleted, "document deleted");
+        continue;
+      }
       if (!liveSessions.has(connection.principal.sessionId)) {
         connection.close(CloseCode.Unauthorized, "session ended");
         continue;
@@ -211,7 +236,8 @@ export class CollabHub {
         });
         roles.set(key, accessFor(connection.principal.userId, connection.cityId, role));
       }
-      const access = roles.get(key) ?? null;
+      const byRole = roles.get(key) ?? null;
+      const access = byRole === "write" && connection.archived ? "read" : byRole;
       if (access === null) connection.close(CloseCode.Forbidden, "access revoked");
       else if (access !== connection.access) connection.setAccess(access);
     }

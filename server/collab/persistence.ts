@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import * as Y from "yjs";
+import { isForeignKeyViolation } from "../../db/errors";
 import * as docUpdates from "../../db/repositories/doc-updates";
 import { touchDocuments } from "../../db/repositories/documents";
 import type { Database } from "../../db/schema";
@@ -101,12 +102,25 @@ export class UpdateStore {
       this.writing = false;
       if (this.pending.length > 0) this.schedule(0);
     } catch (error) {
-      // Nothing of the batch was committed: put it back in front and try again.
-      this.pending = batch.concat(this.pending);
+      // Nothing of the batch was committed: put it back in front and try again, without the updates
+      // of documents deleted meanwhile, which can never be stored and must not hold up the others.
+      const deleted = isForeignKeyViolation(error) ? await this.deletedAmong(batch) : new Set<string>();
+      if (deleted.size > 0) {
+        this.logger.warn({ documents: [...deleted] }, "dropping updates of deleted documents");
+        this.committed += batch.filter((update) => deleted.has(update.documentId)).length;
+      }
+      this.pending = batch.filter((update) => !deleted.has(update.documentId)).concat(this.pending);
       this.writing = false;
       this.logger.error({ err: error, updates: batch.length }, "could not store document updates; retrying");
       this.schedule(this.retryDelayMs);
     }
+  }
+
+  private async deletedAmong(batch: PendingUpdate[]): Promise<Set<string>> {
+    const ids = [...new Set(batch.map((update) => update.documentId))];
+    const existing = await this.db.selectFrom("documents").select("id").where("id", "in", ids).execute();
+    const found = new Set(existing.map((row) => row.id));
+    return new Set(ids.filter((id) => !found.has(id)));
   }
 
   async load(documentId: string): Promise<LoadedState> {

@@ -56,13 +56,16 @@ export function createCollabServer(services: Services, options: CollabOptions = 
     const owner = await findDocumentOwner(db, { documentId });
     if (!owner?.cityId) return { refused: { status: 404, reason: "Not Found" } };
     const role = await findRole(db, { cityId: owner.cityId, userId: session.user.id });
-    const access = accessFor(session.user.id, owner.cityId, role);
-    if (!access) return { refused: { status: 403, reason: "Forbidden" } };
+    const allowed = accessFor(session.user.id, owner.cityId, role);
+    if (!allowed) return { refused: { status: 403, reason: "Forbidden" } };
+    // An archived document can be read but not changed.
+    const access = owner.archived ? "read" : allowed;
     return {
       granted: {
         documentId,
         cityId: owner.cityId,
         access,
+        archived: owner.archived,
         wantsAcks: url.searchParams.get(ACK_PARAM) === "1",
         principal: {
           userId: session.user.id,

@@ -1,17 +1,66 @@
 import type { Kysely } from "kysely";
-import { findCitySpaceId, insertDocument, type DocumentRecord } from "../../db/repositories/documents";
+import * as documents from "../../db/repositories/documents";
+import type { DocumentRecord } from "../../db/repositories/documents";
+import type { Executor } from "../../db/repositories/executor";
 import type { Database } from "../../db/schema";
-import { createDocumentSchema, fieldErrors } from "../../shared/validation";
+import { STARTER_DOCUMENTS, UUID_PATTERN } from "../../shared/documents";
+import { createDocumentSchema, documentTitle, fieldErrors } from "../../shared/validation";
 import { notFound, validationError } from "../errors";
 
 /** Creates an empty document in a city's own space. */
 export async function createDocument(
-  db: Kysely<Database>,
+  db: Executor,
   args: { cityId: string; createdBy: string | null; input: unknown },
 ): Promise<DocumentRecord> {
   const parsed = createDocumentSchema.safeParse(args.input);
   if (!parsed.success) throw validationError(fieldErrors(parsed.error));
-  const spaceId = await findCitySpaceId(db, { cityId: args.cityId });
+  const spaceId = await documents.findCitySpaceId(db, { cityId: args.cityId });
   if (!spaceId) throw notFound("That city has no space");
-  return insertDocument(db, { spaceId, ...parsed.data, createdBy: args.createdBy });
+  return documents.insertDocument(db, { spaceId, ...parsed.data, createdBy: args.createdBy });
+}
+
+/** Gives a new city its vision, guiding principles and operating model. */
+export async function createStarterDocuments(
+  db: Executor,
+  args: { cityId: string; createdBy: string | null },
+) {
+  for (const starter of STARTER_DOCUMENTS) {
+    await createDocument(db, { cityId: args.cityId, createdBy: args.createdBy, input: starter });
+  }
+}
+
+async function requireDocument(db: Kysely<Database>, cityId: string, documentId: string) {
+  const document = UUID_PATTERN.test(documentId)
+    ? await documents.findDocumentOfCity(db, { cityId, documentId })
+    : null;
+  if (!document) throw notFound("That document does not exist");
+  return document;
+}
+
+export async function renameDocument(
+  db: Kysely<Database>,
+  args: { cityId: string; documentId: string; userId: string; title: unknown },
+): Promise<void> {
+  const title = documentTitle.safeParse(args.title);
+  if (!title.success) throw validationError({ title: title.error.issues[0]?.message ?? "Enter a title" });
+  await requireDocument(db, args.cityId, args.documentId);
+  await documents.renameDocument(db, { documentId: args.documentId, title: title.data, userId: args.userId });
+}
+
+export async function setArchived(
+  db: Kysely<Database>,
+  args: { cityId: string; documentId: string; archived: boolean },
+): Promise<void> {
+  await requireDocument(db, args.cityId, args.documentId);
+  await documents.setDocumentArchived(db, { documentId: args.documentId, archived: args.archived });
+}
+
+/** Deletes a document and its whole history. */
+export async function deleteDocument(
+  db: Kysely<Database>,
+  args: { cityId: string; documentId: string },
+): Promise<DocumentRecord> {
+  const document = await requireDocument(db, args.cityId, args.documentId);
+  await documents.deleteDocument(db, { documentId: args.documentId });
+  return document;
 }

@@ -13,6 +13,7 @@ const CITY_RULES = {
   invite: "lead",
   manageMembers: "lead",
   publish: "lead",
+  deleteDocument: "lead",
 } as const satisfies Record<string, Role>;
 
 export type CityAction = keyof typeof CITY_RULES;

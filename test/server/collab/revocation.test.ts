@@ -1,7 +1,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { CloseCode } from "../../../shared/collab";
 import { changeRole, removeMember } from "../../../server/cities/commands";
-import { createDocument } from "../../../server/documents/commands";
+import { createDocument, deleteDocument } from "../../../server/documents/commands";
 import type { RunningWorkspace } from "../../../server/workspace";
 import {
   connectClient,
@@ -69,6 +69,31 @@ describe("revocation", () => {
     await waitFor(() => editor.doc.getText("body").toString().includes("lead"));
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(lead.doc.getText("body").toString()).toBe("lead");
+  });
+
+  it("closes the connections of a deleted document, while other documents keep saving", async () => {
+    const { city, members, document, connect } = await setUp();
+    const writer = await connect(members.editor);
+    const other = await createDocument(database.handle.db, {
+      cityId: city.id,
+      createdBy: members.lead.id,
+      input: { kind: "page", title: "Other" },
+    });
+    const elsewhere = connectClient({
+      baseUrl: workspace.url,
+      documentId: other.id,
+      cookie: await sessionCookie(workspace.url, members.lead.email, members.lead.password),
+    });
+    clients.push(elsewhere);
+    await waitFor(() => elsewhere.session.state.status === "saved");
+
+    await deleteDocument(database.handle.db, { cityId: city.id, documentId: document.id });
+    writer.doc.getText("body").insert(0, "into the void");
+    await waitFor(() => writer.session.state.closed !== null, 5_000, "the connection to close");
+    expect(writer.session.state.closed?.code).toBe(CloseCode.DocumentDeleted);
+
+    elsewhere.doc.getText("body").insert(0, "still saving");
+    await waitFor(() => elsewhere.session.state.unacknowledged === 0, 5_000, "the other document to save");
   });
 
   it("closes the sockets of a session that signed out", async () => {

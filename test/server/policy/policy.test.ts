@@ -9,10 +9,42 @@ const actorWith = (role: Role): Actor => ({ userId: "u", roles: new Map([[city.i
 
 /** What each role may do in its own city: the product's access rules, written out in full. */
 const EXPECTED: Record<Role, Record<CityAction, boolean>> = {
-  lead: { view: true, comment: true, edit: true, invite: true, manageMembers: true, publish: true },
-  editor: { view: true, comment: true, edit: true, invite: false, manageMembers: false, publish: false },
-  commenter: { view: true, comment: true, edit: false, invite: false, manageMembers: false, publish: false },
-  viewer: { view: true, comment: false, edit: false, invite: false, manageMembers: false, publish: false },
+  lead: {
+    view: true,
+    comment: true,
+    edit: true,
+    invite: true,
+    manageMembers: true,
+    publish: true,
+    deleteDocument: true,
+  },
+  editor: {
+    view: true,
+    comment: true,
+    edit: true,
+    invite: false,
+    manageMembers: false,
+    publish: false,
+    deleteDocument: false,
+  },
+  commenter: {
+    view: true,
+    comment: true,
+    edit: false,
+    invite: false,
+    manageMembers: false,
+    publish: false,
+    deleteDocument: false,
+  },
+  viewer: {
+    view: true,
+    comment: false,
+    edit: false,
+    invite: false,
+    manageMembers: false,
+    publish: false,
+    deleteDocument: false,
+  },
 };
 
 describe("can()", () => {

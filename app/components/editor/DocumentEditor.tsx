@@ -1,0 +1,96 @@
+import Collaboration from "@tiptap/extension-collaboration";
+import CollaborationCaret from "@tiptap/extension-collaboration-caret";
+import { TaskItem, TaskList } from "@tiptap/extension-list";
+import { TableKit } from "@tiptap/extension-table";
+import { Placeholder } from "@tiptap/extensions";
+import { EditorContent, useEditor } from "@tiptap/react";
+import StarterKit from "@tiptap/starter-kit";
+import { useEffect } from "react";
+import type { CollabSession, CollabState } from "../../lib/collab-client";
+import { Presence } from "./Presence";
+import { SaveStatus } from "./SaveStatus";
+import { isAllowedLink, Toolbar } from "./Toolbar";
+import { useCollabSession } from "./use-collab-session";
+
+export interface EditorUser {
+  id: string;
+  name: string;
+  color: string;
+}
+
+interface Props {
+  documentId: string;
+  user: EditorUser;
+  /** What the user's role allows; the server's word (an Access message) can only narrow it. */
+  canEdit: boolean;
+  label: string;
+}
+
+function LiveEditor({
+  session,
+  state,
+  user,
+  canEdit,
+  label,
+}: Omit<Props, "documentId"> & {
+  session: CollabSession;
+  state: CollabState | null;
+}) {
+  const editable = canEdit && !state?.readOnly && !state?.closed;
+  const editor = useEditor(
+    {
+      immediatelyRender: false,
+      injectCSS: false,
+      editable,
+      extensions: [
+        // Undo and redo come from Collaboration: they undo only this user's own changes.
+        StarterKit.configure({
+          undoRedo: false,
+          link: {
+            openOnClick: false,
+            autolink: true,
+            isAllowedUri: (url) => isAllowedLink(url),
+            HTMLAttributes: { rel: "noopener noreferrer nofollow", target: null },
+          },
+        }),
+        TaskList,
+        TaskItem.configure({ nested: true }),
+        TableKit.configure({ table: { resizable: false } }),
+        Placeholder.configure({ placeholder: "Start writing…" }),
+        Collaboration.configure({ document: session.provider.doc }),
+        CollaborationCaret.configure({ provider: session.provider, user }),
+      ],
+      editorProps: {
+        attributes: { class: "prose", "aria-label": label, "aria-multiline": "true", role: "textbox" },
+      },
+    },
+    [session],
+  );
+
+  useEffect(() => {
+    if (editor && editor.isEditable !== editable) editor.setEditable(editable);
+  }, [editor, editable]);
+
+  return (
+    <div className="editor">
+      <div className="editor__bar">
+        <SaveStatus state={state} />
+        <Presence awareness={session.provider.awareness} />
+      </div>
+      {editable && editor ? <Toolbar editor={editor} /> : null}
+      {!editable ? (
+        <p className="tag tag--read-only" data-testid="read-only-badge">
+          Read only: you can read this document but not change it
+        </p>
+      ) : null}
+      {editor ? <EditorContent editor={editor} className="editor__content" /> : <p>Loading the document…</p>}
+    </div>
+  );
+}
+
+/** A live, co-edited rich-text document. Renders only in the browser. */
+export function DocumentEditor({ documentId, ...props }: Props) {
+  const { session, state } = useCollabSession(documentId);
+  if (!session) return <p className="editor__loading">Loading the document…</p>;
+  return <LiveEditor session={session} state={state} {...props} />;
+}
