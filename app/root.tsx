@@ -20,6 +20,7 @@ import { listCitiesOfUser } from "./lib/cities.server";
 import { ROLE_LABELS } from "../shared/roles";
 import faviconHref from "./assets/favicon.svg";
 import { useNonce } from "./lib/nonce";
+import { RealtimeProvider } from "./lib/realtime";
 import stylesHref from "./styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -156,7 +157,12 @@ export function Layout({ children }: { children: ReactNode }) {
 }
 
 export default function App() {
-  return <Outlet />;
+  const data = useRouteLoaderData<typeof loader>("root");
+  return (
+    <RealtimeProvider enabled={Boolean(data?.user)}>
+      <Outlet />
+    </RealtimeProvider>
+  );
 }
 
 export function ErrorBoundary() {

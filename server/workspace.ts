@@ -7,6 +7,7 @@ import { localOrigins, type Config } from "./config";
 import { formatDemoLogins, seedDemo } from "./demo";
 import { createWorkspaceServer, loadBuild, type BuildSource, type WorkspaceServer } from "./http/server";
 import { createLogger, type Logger } from "./logger";
+import { createRealtimeServer, type RealtimeOptions, type RealtimeServer } from "./realtime/server";
 import { COLLAB_PATH, createCollabServer, type CollabOptions, type CollabServer } from "./collab/server";
 import type { Services } from "./services";
 
@@ -16,6 +17,7 @@ export interface RunningWorkspace {
   services: Services;
   server: WorkspaceServer;
   collab: CollabServer;
+  realtime: RealtimeServer;
   /** Graceful stop: no new connections, requests in flight finish, then the database closes. */
   stop(): Promise<void>;
 }
@@ -29,6 +31,7 @@ export interface StartOptions {
   seedEmptyEmbedded?: boolean;
   /** Tuning of the collaboration server (tests shorten its timers). */
   collab?: CollabOptions;
+  realtime?: RealtimeOptions;
 }
 
 export async function startWorkspace(config: Config, options: StartOptions = {}): Promise<RunningWorkspace> {
@@ -61,6 +64,7 @@ export async function startWorkspace(config: Config, options: StartOptions = {})
       ...options.collab,
     });
     server.upgrades.register(COLLAB_PATH, collab.handleUpgrade);
+    const realtime = createRealtimeServer(services, server.httpServer, server.upgrades, options.realtime);
     const port = await server.listen(config.port, config.host);
     if (!config.explicitOrigin && port !== config.port) {
       // PORT=0 binds a free port: only now is the origin of our own pages known.
@@ -76,7 +80,9 @@ export async function startWorkspace(config: Config, options: StartOptions = {})
       services,
       server,
       collab,
+      realtime,
       async stop() {
+        await realtime.close();
         await collab.close();
         await server.close();
         await database.close();

@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { ROLE_LABELS } from "../../shared/roles";
 import { requireCity } from "../lib/auth.server";
+import { useCityPresence } from "../lib/realtime";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const { city, role } = await requireCity(context, request, params.slug);
@@ -13,6 +14,17 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.city.name} · SCF Workspace` : "SCF Workspace" },
 ];
 
+function OnlineNow({ citySlug }: { citySlug: string }) {
+  const people = useCityPresence(citySlug);
+  if (!people || people.length === 0) return null;
+  return (
+    <p className="online-now" aria-live="polite">
+      <span className="online-now__dot" aria-hidden="true" />
+      Online now: {people.map((person) => person.name).join(", ")}
+    </p>
+  );
+}
+
 export default function CityLayout() {
   const { city, role } = useLoaderData<typeof loader>();
   return (
@@ -21,6 +33,7 @@ export default function CityLayout() {
         <span className="caption">
           {city.country} · you are {ROLE_LABELS[role].toLowerCase()}
         </span>
+        <OnlineNow citySlug={city.slug} />
       </div>
       <nav className="city-nav" aria-label={`${city.name} sections`}>
         <ul>

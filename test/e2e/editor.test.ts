@@ -54,6 +54,7 @@ describe("live documents", () => {
     await expect(
       amara.getByRole("list", { name: "People in this document" }).getByRole("listitem").count(),
     ).resolves.toBe(2);
+    await amara.getByText("Online now: Amara Okafor, Ben Hughes").waitFor();
     await screenshot(amara, "editor-two-carets");
   });
 
@@ -87,6 +88,7 @@ describe("live documents", () => {
     await viewer.goto("/c/aldermoor/docs");
     await viewer.getByRole("link", { name: "Vision", exact: true }).click();
     await viewer.getByTestId("read-only-badge").waitFor();
+    await viewer.getByTestId("save-status").filter({ hasText: "Saved" }).waitFor();
     await expect(viewer.getByRole("toolbar").count()).resolves.toBe(0);
     const before = await viewer.getByRole("textbox", { name: "Vision" }).textContent();
     await viewer.getByRole("textbox", { name: "Vision" }).click();
