@@ -17,6 +17,11 @@ export interface CollabSessionOptions {
   WebSocketPolyfill?: typeof WebSocket;
   /** Connect at once. @default true */
   connect?: boolean;
+  /**
+   * Origins of changes that are not the user's new edits, such as a local cache loading: they are
+   * not counted as unsaved. @default []
+   */
+  ignoredOrigins?: unknown[];
 }
 
 export interface CollabState {
@@ -56,8 +61,9 @@ export class CollabSession {
   private readOnly = false;
   private closed: CollabState["closed"] = null;
   private readonly listeners = new Set<(state: CollabState) => void>();
+  private readonly ignoredOrigins: unknown[];
   private readonly onUpdate = (_update: Uint8Array, origin: unknown) => {
-    if (origin === this.provider) return;
+    if (origin === this.provider || this.ignoredOrigins.includes(origin)) return;
     const socket = this.provider.ws;
     if (this.provider.wsconnected && socket && socket.readyState === socket.OPEN) {
       this.inFlight.push({ seq: ++this.sent, count: 1 });
@@ -69,6 +75,7 @@ export class CollabSession {
 
   constructor(options: CollabSessionOptions) {
     this.doc = options.doc;
+    this.ignoredOrigins = options.ignoredOrigins ?? [];
     this.provider = new WebsocketProvider(options.serverUrl, options.documentId, options.doc, {
       connect: false,
       disableBc: true,

@@ -90,7 +90,7 @@ function LiveEditor({
 
 /** A live, co-edited rich-text document. Renders only in the browser. */
 export function DocumentEditor({ documentId, ...props }: Props) {
-  const { session, state } = useCollabSession(documentId);
+  const { session, state } = useCollabSession(documentId, props.user.id);
   if (!session) return <p className="editor__loading">Loading the document…</p>;
   return <LiveEditor session={session} state={state} {...props} />;
 }
