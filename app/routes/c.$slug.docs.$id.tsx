@@ -100,6 +100,15 @@ export default function DocumentPage() {
           ) : null}
         </div>
       )}
+      <div className="export-links" role="group" aria-label="Export">
+        <a href={`/c/${city.slug}/docs/${document.id}/export.md`} download>
+          Download as Markdown
+        </a>
+        <a href={`/c/${city.slug}/docs/${document.id}/export.html`} download>
+          Download as HTML
+        </a>
+        <a href={`/c/${city.slug}/docs/${document.id}/print`}>Print view</a>
+      </div>
       {document.archived ? (
         <div className="inset">
           <p>

@@ -1,9 +1,14 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { Form, NavLink, Outlet, useLoaderData } from "@remix-run/react";
 import { ROLE_LABELS } from "../../shared/roles";
+import { SEARCH_QUERY_MAX_LENGTH } from "../../shared/search";
+import { CommandPalette } from "../components/CommandPalette";
 import { requireCity } from "../lib/auth.server";
 import { useCityPresence } from "../lib/realtime";
+import searchStylesHref from "../styles/search.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: searchStylesHref }];
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const { city, role } = await requireCity(context, request, params.slug);
@@ -49,6 +54,26 @@ export default function CityLayout() {
             <NavLink to={`/c/${city.slug}/members`}>Members</NavLink>
           </li>
         </ul>
+        <div className="city-tools">
+          <Form method="get" action={`/c/${city.slug}/search`} role="search" className="city-search">
+            <label className="visually-hidden" htmlFor="city-search">
+              Search {city.name}&apos;s documents
+            </label>
+            <input
+              className="input city-search__input"
+              type="search"
+              id="city-search"
+              name="q"
+              maxLength={SEARCH_QUERY_MAX_LENGTH}
+              placeholder="Search documents"
+              autoComplete="off"
+            />
+            <button type="submit" className="button button--small button--secondary">
+              Search
+            </button>
+          </Form>
+          <CommandPalette citySlug={city.slug} />
+        </div>
       </nav>
       <Outlet />
     </>

@@ -13,7 +13,23 @@ export interface DocumentRecord {
   archivedAt: Date | null;
 }
 
-function toDocument(row: Selectable<DocumentTable>): DocumentRecord {
+/** Every column but the search text, which can be large and only search reads. */
+const DOCUMENT_COLUMNS = [
+  "documents.id",
+  "documents.space_id",
+  "documents.kind",
+  "documents.title",
+  "documents.created_at",
+  "documents.updated_at",
+  "documents.archived_at",
+] as const;
+
+type DocumentRow = Pick<
+  Selectable<DocumentTable>,
+  "id" | "space_id" | "kind" | "title" | "created_at" | "updated_at" | "archived_at"
+>;
+
+function toDocument(row: DocumentRow): DocumentRecord {
   return {
     id: row.id,
     spaceId: row.space_id,
@@ -49,7 +65,7 @@ export async function insertDocument(
       created_by: args.createdBy,
       updated_by: args.createdBy,
     })
-    .returningAll()
+    .returning(DOCUMENT_COLUMNS)
     .executeTakeFirstOrThrow();
   return toDocument(row);
 }
@@ -60,7 +76,7 @@ export async function listDocumentsOfCity(db: Executor, args: { cityId: string; 
     .selectFrom("documents")
     .innerJoin("spaces", "spaces.id", "documents.space_id")
     .leftJoin("users", "users.id", "documents.updated_by")
-    .selectAll("documents")
+    .select(DOCUMENT_COLUMNS)
     .select("users.name as updated_by_name")
     .where("spaces.city_id", "=", args.cityId)
     .where("documents.archived_at", args.archived ? "is not" : "is", null)
@@ -77,7 +93,7 @@ export async function findDocumentOfCity(
   const row = await db
     .selectFrom("documents")
     .innerJoin("spaces", "spaces.id", "documents.space_id")
-    .selectAll("documents")
+    .select(DOCUMENT_COLUMNS)
     .where("spaces.city_id", "=", args.cityId)
     .where("documents.id", "=", args.documentId)
     .executeTakeFirst();

@@ -4,6 +4,7 @@ import { findRole } from "../../db/repositories/memberships";
 import type { Database } from "../../db/schema";
 import { CloseCode } from "../../shared/collab";
 import type { Logger } from "../logger";
+import { SearchTextRefresher } from "../search/text-refresher";
 import { Connection, type Access, type ConnectionLimits, type Principal } from "./connection";
 import { CollabDocument } from "./document";
 import { handleMessage, MalformedMessageError } from "./messages";
@@ -17,6 +18,8 @@ export interface HubOptions {
   unloadDelayMs?: number;
   /** How often open connections have their membership and session checked again. @default 3000 */
   accessCheckIntervalMs?: number;
+  /** How often, at most, a document being edited has its search text stored. @default 3000 */
+  searchTextIntervalMs?: number;
   limits?: ConnectionLimits;
 }
 
@@ -26,6 +29,7 @@ export class CollabHub {
   private readonly compactAfterRows: number;
   private readonly unloadDelayMs: number;
   private readonly accessTimer: NodeJS.Timeout;
+  private readonly searchText: SearchTextRefresher;
   private closed = false;
 
   constructor(
@@ -42,6 +46,7 @@ export class CollabHub {
       );
     }, options.accessCheckIntervalMs ?? 3000);
     this.accessTimer.unref();
+    this.searchText = new SearchTextRefresher(db, logger, options.searchTextIntervalMs ?? 3000);
   }
 
   /** How many documents are in memory: for tests and metrics. */
@@ -66,6 +71,7 @@ export class CollabHub {
 
   private stored(document: CollabDocument, update: Uint8Array, author: Connection | null): void {
     this.store.enqueue(document.id, update, author?.principal.userId ?? null);
+    this.searchText.changed(document.id, document.ydoc);
     document.rowsSinceCompaction++;
     if (document.rowsSinceCompaction >= this.compactAfterRows && !document.compacting) {
       this.compact(document);
@@ -184,6 +190,7 @@ export class CollabHub {
     if (document.connections.size > 0) return;
     this.documents.delete(document.id);
     this.store.forget(document.id);
+    void this.searchText.flush(document.id);
     document.destroy();
   }
 
@@ -255,6 +262,7 @@ export class CollabHub {
         connection.close(CloseCode.GoingAway, "server shutting down");
     }
     await this.store.drain();
+    await this.searchText.close();
     for (const result of documents) if (result.status === "fulfilled") result.value.destroy();
     this.documents.clear();
   }

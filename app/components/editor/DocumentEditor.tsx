@@ -1,15 +1,12 @@
 import Collaboration from "@tiptap/extension-collaboration";
 import CollaborationCaret from "@tiptap/extension-collaboration-caret";
-import { TaskItem, TaskList } from "@tiptap/extension-list";
-import { TableKit } from "@tiptap/extension-table";
-import { Placeholder } from "@tiptap/extensions";
 import { EditorContent, useEditor } from "@tiptap/react";
-import StarterKit from "@tiptap/starter-kit";
 import { useEffect } from "react";
+import { documentExtensions } from "../../../shared/editor/extensions";
 import type { CollabSession, CollabState } from "../../lib/collab-client";
 import { Presence } from "./Presence";
 import { SaveStatus } from "./SaveStatus";
-import { isAllowedLink, Toolbar } from "./Toolbar";
+import { Toolbar } from "./Toolbar";
 import { useCollabSession } from "./use-collab-session";
 
 export interface EditorUser {
@@ -43,20 +40,7 @@ function LiveEditor({
       injectCSS: false,
       editable,
       extensions: [
-        // Undo and redo come from Collaboration: they undo only this user's own changes.
-        StarterKit.configure({
-          undoRedo: false,
-          link: {
-            openOnClick: false,
-            autolink: true,
-            isAllowedUri: (url) => isAllowedLink(url),
-            HTMLAttributes: { rel: "noopener noreferrer nofollow", target: null },
-          },
-        }),
-        TaskList,
-        TaskItem.configure({ nested: true }),
-        TableKit.configure({ table: { resizable: false } }),
-        Placeholder.configure({ placeholder: "Start writing…" }),
+        ...documentExtensions(),
         Collaboration.configure({ document: session.provider.doc }),
         CollaborationCaret.configure({ provider: session.provider, user }),
       ],

@@ -1,6 +1,7 @@
 import type { Editor } from "@tiptap/react";
 import { useEditorState } from "@tiptap/react";
 import { useEffect, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { isAllowedLink } from "../../../shared/editor/extensions";
 
 interface ToolProps {
   label: string;
@@ -28,11 +29,6 @@ function Tool({ label, shortcut, active, disabled, onClick, children }: ToolProp
       {children}
     </button>
   );
-}
-
-/** Only web and mail links: anything else (javascript:, data:) is refused. */
-export function isAllowedLink(url: string): boolean {
-  return /^(https?:\/\/|mailto:)/i.test(url.trim());
 }
 
 /**

@@ -1,0 +1,35 @@
+import type { Extensions } from "@tiptap/core";
+import { TaskItem, TaskList } from "@tiptap/extension-list";
+import { TableKit } from "@tiptap/extension-table";
+import { Placeholder } from "@tiptap/extensions";
+import StarterKit from "@tiptap/starter-kit";
+
+export { EDITOR_FRAGMENT } from "./fragment";
+
+/** Only web and mail links: anything else (javascript:, data:) is refused. */
+export function isAllowedLink(url: string): boolean {
+  return /^(https?:\/\/|mailto:)/i.test(url.trim());
+}
+
+/**
+ * The document schema's extensions, the same in the browser's editor and on the server (search
+ * text, exports). The collaboration extensions are the editor's own and are added there.
+ */
+export function documentExtensions(): Extensions {
+  return [
+    // Undo and redo come from Collaboration: they undo only the user's own changes.
+    StarterKit.configure({
+      undoRedo: false,
+      link: {
+        openOnClick: false,
+        autolink: true,
+        isAllowedUri: (url) => isAllowedLink(url),
+        HTMLAttributes: { rel: "noopener noreferrer nofollow", target: null },
+      },
+    }),
+    TaskList,
+    TaskItem.configure({ nested: true }),
+    TableKit.configure({ table: { resizable: false } }),
+    Placeholder.configure({ placeholder: "Start writing…" }),
+  ];
+}
