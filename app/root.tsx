@@ -13,14 +13,16 @@ import {
   useNavigation,
   useParams,
   useRouteError,
+  useRevalidator,
   useRouteLoaderData,
 } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { useEffect, type ReactNode } from "react";
 import { listCitiesOfUser } from "./lib/cities.server";
+import { countUnread } from "./lib/notifications.server";
 import { ROLE_LABELS } from "../shared/roles";
 import faviconHref from "./assets/favicon.svg";
 import { useNonce } from "./lib/nonce";
-import { RealtimeProvider } from "./lib/realtime";
+import { RealtimeProvider, useRealtime } from "./lib/realtime";
 import stylesHref from "./styles/app.css";
 
 export const links: LinksFunction = () => [
@@ -31,10 +33,11 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = () => [{ title: "SCF Workspace" }];
 
 export async function loader({ context }: LoaderFunctionArgs) {
-  if (!context.user) return json({ user: null, cities: [] });
+  if (!context.user) return json({ user: null, cities: [], unread: 0 });
   const cities = await listCitiesOfUser(context.db, { userId: context.user.id });
   return json({
     user: { name: context.user.name, email: context.user.email },
+    unread: await countUnread(context.db, { userId: context.user.id }),
     cities: cities.map(({ slug, name, role }) => ({ slug, name, role })),
   });
 }
@@ -82,6 +85,16 @@ function Header() {
         {user ? (
           <div className="header__account">
             <CitySwitcher cities={data.cities} />
+            <Link to="/notifications" className="header__link">
+              Notifications
+              {data.unread > 0 ? (
+                <span className="badge" data-testid="unread-count">
+                  <span className="visually-hidden">(</span>
+                  {data.unread}
+                  <span className="visually-hidden"> unread)</span>
+                </span>
+              ) : null}
+            </Link>
             <Link to="/account" className="header__link">
               <span className="visually-hidden">Your account: </span>
               {user.name}
@@ -156,10 +169,25 @@ export function Layout({ children }: { children: ReactNode }) {
   );
 }
 
+/** New notifications arrive live: the page data is fetched again so the count stays true. */
+function NotificationListener() {
+  const socket = useRealtime();
+  const { revalidate } = useRevalidator();
+  useEffect(() => {
+    if (!socket) return;
+    socket.on("notification", revalidate);
+    return () => {
+      socket.off("notification", revalidate);
+    };
+  }, [socket, revalidate]);
+  return null;
+}
+
 export default function App() {
   const data = useRouteLoaderData<typeof loader>("root");
   return (
     <RealtimeProvider enabled={Boolean(data?.user)}>
+      <NotificationListener />
       <Outlet />
     </RealtimeProvider>
   );

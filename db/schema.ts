@@ -98,6 +98,54 @@ export interface DocSnapshotTable {
   compacted_at: Generated<Date>;
 }
 
+export interface CommentThreadTable {
+  id: Generated<string>;
+  document_id: string;
+  /** JSON of `{ start, end }`, each a Yjs relative position. */
+  anchor: string;
+  quote: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  resolved_at: Timestamp | null;
+  resolved_by: string | null;
+}
+
+export interface CommentTable {
+  id: Generated<string>;
+  thread_id: string;
+  author_id: string | null;
+  body: string;
+  created_at: Generated<Date>;
+}
+
+export interface DocumentVersionTable {
+  id: Generated<string>;
+  document_id: string;
+  /** Null for a version taken automatically. */
+  name: string | null;
+  state: Uint8Array;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+export interface NotificationTable {
+  id: Generated<string>;
+  user_id: string;
+  kind: "mention" | "reply" | "invitation";
+  text: string;
+  link: string | null;
+  created_at: Generated<Date>;
+  read_at: Timestamp | null;
+}
+
+export interface DocumentActivityTable {
+  id: Generated<string>;
+  document_id: string;
+  user_id: string;
+  started_at: Timestamp;
+  last_at: Timestamp;
+}
+
 export interface Database {
   users: UserTable;
   sessions: SessionTable;
@@ -109,6 +157,11 @@ export interface Database {
   documents: DocumentTable;
   doc_updates: DocUpdateTable;
   doc_snapshots: DocSnapshotTable;
+  comment_threads: CommentThreadTable;
+  comments: CommentTable;
+  document_versions: DocumentVersionTable;
+  notifications: NotificationTable;
+  document_activity: DocumentActivityTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -4,6 +4,8 @@ import type { SessionManager } from "./auth/sessions";
 import type { SignInThrottle } from "./auth/throttle";
 import type { Config } from "./config";
 import type { Logger } from "./logger";
+import type { CollabHub } from "./collab/hub";
+import type { RealtimeEmitter } from "./realtime/emitter";
 
 /** The long-lived parts of the server that route modules reach through the load context. */
 export interface Services {
@@ -12,4 +14,7 @@ export interface Services {
   logger: Logger;
   sessions: SessionManager;
   signInThrottle: SignInThrottle;
+  realtime: RealtimeEmitter;
+  /** The collaboration hub of this process, once the collaboration server has started. */
+  collabHub?: CollabHub;
 }

@@ -7,6 +7,7 @@ import { localOrigins, type Config } from "./config";
 import { formatDemoLogins, seedDemo } from "./demo";
 import { createWorkspaceServer, loadBuild, type BuildSource, type WorkspaceServer } from "./http/server";
 import { createLogger, type Logger } from "./logger";
+import { RealtimeEmitter } from "./realtime/emitter";
 import { createRealtimeServer, type RealtimeOptions, type RealtimeServer } from "./realtime/server";
 import { COLLAB_PATH, createCollabServer, type CollabOptions, type CollabServer } from "./collab/server";
 import type { Services } from "./services";
@@ -57,6 +58,7 @@ export async function startWorkspace(config: Config, options: StartOptions = {})
       logger,
       sessions: createSessionManager(database.db, { secure: config.secureCookies }),
       signInThrottle: createSignInThrottle(database.db),
+      realtime: new RealtimeEmitter(),
     };
     const server = createWorkspaceServer(services, options.build ?? (await loadBuild()));
     const collab = createCollabServer(services, {
@@ -64,6 +66,7 @@ export async function startWorkspace(config: Config, options: StartOptions = {})
       ...options.collab,
     });
     server.upgrades.register(COLLAB_PATH, collab.handleUpgrade);
+    services.collabHub = collab.hub;
     const realtime = createRealtimeServer(services, server.httpServer, server.upgrades, options.realtime);
     const port = await server.listen(config.port, config.host);
     if (!config.explicitOrigin && port !== config.port) {

@@ -38,3 +38,9 @@ export function formFailure(error: unknown, values: Record<string, string>, inte
   };
   return json(body, { status: error.status, headers });
 }
+
+/** For loaders: a DomainError becomes the HTTP answer it stands for; anything else is rethrown. */
+export function asResponse(error: unknown): never {
+  if (error instanceof DomainError) throw new Response(error.message, { status: error.status });
+  throw error;
+}

@@ -4,6 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { can, listMembers, listOpenInvitations } from "../lib/cities.server";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES } from "../../shared/roles";
 import { requireCity } from "../lib/auth.server";
+import { listCityActivity } from "../lib/notifications.server";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const { city, role } = await requireCity(context, request, params.slug);
@@ -12,7 +13,13 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const openInvitations = canInvite
     ? (await listOpenInvitations(context.db, { cityId: city.id, now: new Date() })).length
     : 0;
+  const activity = await listCityActivity(context.db, { cityId: city.id, limit: 15 });
   return json({
+    activity: activity.map((item) => ({
+      ...item,
+      startedAt: item.startedAt.toISOString(),
+      lastAt: item.lastAt.toISOString(),
+    })),
     city: { slug: city.slug, name: city.name, country: city.country, since: city.createdAt.toISOString() },
     role,
     canInvite,
@@ -21,6 +28,16 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     countsByRole: ROLES.map((r) => ({ role: r, count: members.filter((m) => m.role === r).length })),
     leads: members.filter((m) => m.role === "lead").map((m) => m.name),
   });
+}
+
+function describeStretch(startedAt: string, lastAt: string): string {
+  const start = new Date(startedAt);
+  const end = new Date(lastAt);
+  const day = start.toLocaleDateString("en-GB", { dateStyle: "medium" });
+  const time = (date: Date) => date.toLocaleTimeString("en-GB", { hour: "2-digit", minute: "2-digit" });
+  return end.getTime() - start.getTime() < 60_000
+    ? `${day}, ${time(start)}`
+    : `${day}, ${time(start)}–${time(end)}`;
 }
 
 export default function CityOverview() {
@@ -38,6 +55,19 @@ export default function CityOverview() {
           <strong>{ROLE_LABELS[data.role]}.</strong> {ROLE_DESCRIPTIONS[data.role]}
         </p>
       </div>
+      <h2>Recent activity</h2>
+      {data.activity.length === 0 ? (
+        <p className="empty-state">No one has edited a document yet.</p>
+      ) : (
+        <ul className="activity" data-testid="activity">
+          {data.activity.map((item) => (
+            <li key={item.id}>
+              {item.name} edited <Link to={`/c/${data.city.slug}/docs/${item.documentId}`}>{item.title}</Link>{" "}
+              <span className="secondary">{describeStretch(item.startedAt, item.lastAt)}</span>
+            </li>
+          ))}
+        </ul>
+      )}
       <h2>People</h2>
       <dl className="summary-list">
         {data.countsByRole.map(({ role, count }) => (

@@ -66,7 +66,8 @@ export default function DocumentPage() {
     <>
       <ErrorSummary message={failure?.message} fieldErrors={failure?.fieldErrors} />
       <p>
-        <Link to={`/c/${city.slug}/docs`}>All documents</Link>
+        <Link to={`/c/${city.slug}/docs`}>All documents</Link> ·{" "}
+        <Link to={`/c/${city.slug}/docs/${document.id}/versions`}>History</Link>
       </p>
       {showRename ? (
         <Form method="post" className="rename-form" onSubmit={() => setRenaming(false)}>
@@ -123,6 +124,7 @@ export default function DocumentPage() {
         user={user}
         canEdit={mayEdit && !document.archived}
         label={document.title}
+        commentsUrl={`/c/${city.slug}/docs/${document.id}/comments`}
       />
     </>
   );

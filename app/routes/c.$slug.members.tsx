@@ -16,6 +16,7 @@ import { ErrorSummary, SelectField, TextField } from "../components/form";
 import { Notice } from "../components/page";
 import { requireCity } from "../lib/auth.server";
 import { formFailure, readForm } from "../lib/forms.server";
+import { notifyInvitation } from "../lib/notifications.server";
 import { validationError } from "../lib/errors.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
@@ -67,6 +68,15 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
         context.services.logger.info(
           { city: city.slug, email: invitation.email, role: invitation.role, link },
           "invitation created",
+        );
+        await notifyInvitation(
+          { db: context.db, realtime: context.services.realtime },
+          {
+            email: invitation.email,
+            cityName: city.name,
+            role: ROLE_LABELS[invitation.role].toLowerCase(),
+            inviterName: user.name,
+          },
         );
         return json({
           ok: true as const,

@@ -2,14 +2,20 @@ import type { Migration, MigrationProvider } from "kysely";
 import * as accountsAndCities from "./2026-11-24-0001-accounts-and-cities";
 import * as documentsAndYjsStorage from "./2026-11-24-0002-documents-and-yjs-storage";
 import * as documentArchiveAndStarters from "./2026-11-24-0003-document-archive-and-starters";
+import * as comments from "./2026-11-24-0004-comments";
 import * as documentSearch from "./2026-11-24-0005-document-search";
+import * as documentVersions from "./2026-11-24-0006-document-versions";
+import * as notificationsAndActivity from "./2026-11-24-0007-notifications-and-activity";
 
 /** Every migration, by name; names sort in the order they run. Never edit one once landed. */
 const migrations: Record<string, Migration> = {
   "2026-11-24-0001-accounts-and-cities": accountsAndCities,
   "2026-11-24-0002-documents-and-yjs-storage": documentsAndYjsStorage,
   "2026-11-24-0003-document-archive-and-starters": documentArchiveAndStarters,
+  "2026-11-24-0004-comments": comments,
   "2026-11-24-0005-document-search": documentSearch,
+  "2026-11-24-0006-document-versions": documentVersions,
+  "2026-11-24-0007-notifications-and-activity": notificationsAndActivity,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -8,6 +8,11 @@ import { Connection } from "./connection";
 /** The origin of changes that come from storage rather than from a client. */
 export const LOAD_ORIGIN = Symbol("load");
 
+/** The origin of a change the server makes on someone's behalf, such as restoring a version. */
+export class ServerChange {
+  constructor(readonly userId: string | null) {}
+}
+
 function syncMessage(write: (encoder: encoding.Encoder) => void): Uint8Array {
   const encoder = encoding.createEncoder();
   encoding.writeVarUint(encoder, MessageType.Sync);
@@ -36,6 +41,10 @@ export class CollabDocument {
   rowsSinceCompaction = 0;
   compacting: Promise<unknown> | null = null;
   unloadTimer: NodeJS.Timeout | undefined;
+  /** Set while changes wait for an automatic version. */
+  versionTimer: NodeJS.Timeout | undefined;
+  /** Who changed the document last, credited with its automatic version. */
+  lastEditor: string | null = null;
 
   private outgoing: Uint8Array[] = [];
   private outgoingAuthors = new Set<Connection | null>();
@@ -44,7 +53,7 @@ export class CollabDocument {
   constructor(
     readonly id: string,
     stored: Uint8Array[],
-    private readonly onUpdate: (update: Uint8Array, author: Connection | null) => void,
+    private readonly onUpdate: (update: Uint8Array, origin: unknown) => void,
   ) {
     // The server's own presence is empty: only clients appear in the awareness.
     this.awareness.setLocalState(null);
@@ -52,9 +61,8 @@ export class CollabDocument {
       for (const update of stored) Y.applyUpdate(this.ydoc, update, LOAD_ORIGIN);
     }, LOAD_ORIGIN);
     this.ydoc.on("update", (update: Uint8Array, origin: unknown) => {
-      const author = origin instanceof Connection ? origin : null;
-      this.onUpdate(update, author);
-      this.queueBroadcast(update, author);
+      this.onUpdate(update, origin);
+      this.queueBroadcast(update, origin instanceof Connection ? origin : null);
     });
     this.awareness.on(
       "update",

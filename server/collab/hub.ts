@@ -1,12 +1,14 @@
 import type { Kysely } from "kysely";
 import type WebSocket from "ws";
 import { findRole } from "../../db/repositories/memberships";
+import { insertVersion } from "../../db/repositories/versions";
+import * as Y from "yjs";
 import type { Database } from "../../db/schema";
 import { CloseCode } from "../../shared/collab";
 import type { Logger } from "../logger";
 import { SearchTextRefresher } from "../search/text-refresher";
 import { Connection, type Access, type ConnectionLimits, type Principal } from "./connection";
-import { CollabDocument } from "./document";
+import { CollabDocument, ServerChange } from "./document";
 import { handleMessage, MalformedMessageError } from "./messages";
 import { type UpdateStore } from "./persistence";
 import { accessFor } from "./access";
@@ -14,6 +16,8 @@ import { accessFor } from "./access";
 export interface HubOptions {
   /** Compact a loaded document once this many update rows have piled up. @default 300 */
   compactAfterRows?: number;
+  /** Take an automatic version once a changed document has been quiet this long. @default 120000 */
+  versionAfterQuietMs?: number;
   /** Unload a document this long after its last connection left. @default 5000 */
   unloadDelayMs?: number;
   /** How often open connections have their membership and session checked again. @default 3000 */
@@ -28,6 +32,7 @@ export class CollabHub {
   private readonly documents = new Map<string, Promise<CollabDocument>>();
   private readonly compactAfterRows: number;
   private readonly unloadDelayMs: number;
+  private readonly versionAfterQuietMs: number;
   private readonly accessTimer: NodeJS.Timeout;
   private readonly searchText: SearchTextRefresher;
   private closed = false;
@@ -40,6 +45,7 @@ export class CollabHub {
   ) {
     this.compactAfterRows = options.compactAfterRows ?? 300;
     this.unloadDelayMs = options.unloadDelayMs ?? 5000;
+    this.versionAfterQuietMs = options.versionAfterQuietMs ?? 120_000;
     this.accessTimer = setInterval(() => {
       this.recheckAccess().catch((error: unknown) =>
         this.logger.error({ err: error }, "access re-check failed"),
@@ -58,8 +64,8 @@ export class CollabHub {
     const existing = this.documents.get(documentId);
     if (existing) return existing;
     const loading = this.store.load(documentId).then(({ updates, rows }) => {
-      const document = new CollabDocument(documentId, updates, (update, author) =>
-        this.stored(document, update, author),
+      const document = new CollabDocument(documentId, updates, (update, origin) =>
+        this.stored(document, update, origin),
       );
       document.rowsSinceCompaction = rows;
       return document;
@@ -69,8 +75,15 @@ export class CollabHub {
     return loading;
   }
 
-  private stored(document: CollabDocument, update: Uint8Array, author: Connection | null): void {
-    this.store.enqueue(document.id, update, author?.principal.userId ?? null);
+  private stored(document: CollabDocument, update: Uint8Array, origin: unknown): void {
+    const userId =
+      origin instanceof Connection
+        ? origin.principal.userId
+        : origin instanceof ServerChange
+          ? origin.userId
+          : null;
+    this.store.enqueue(document.id, update, userId);
+    this.versionAfterQuiet(document, userId);
     this.searchText.changed(document.id, document.ydoc);
     document.rowsSinceCompaction++;
     if (document.rowsSinceCompaction >= this.compactAfterRows && !document.compacting) {
@@ -176,6 +189,42 @@ export class CollabHub {
     }
   }
 
+  /** Takes an automatic version once a document has been quiet for a while after changes. */
+  private versionAfterQuiet(document: CollabDocument, userId: string | null): void {
+    document.lastEditor = userId ?? document.lastEditor;
+    clearTimeout(document.versionTimer);
+    document.versionTimer = setTimeout(() => void this.takeVersion(document), this.versionAfterQuietMs);
+    document.versionTimer.unref();
+  }
+
+  private async takeVersion(document: CollabDocument): Promise<void> {
+    if (!document.versionTimer) return;
+    clearTimeout(document.versionTimer);
+    document.versionTimer = undefined;
+    const state = Y.encodeStateAsUpdate(document.ydoc);
+    await this.store.flushed();
+    await insertVersion(this.db, {
+      documentId: document.id,
+      name: null,
+      state,
+      userId: document.lastEditor,
+    }).catch((error: unknown) =>
+      this.logger.error({ err: error, documentId: document.id }, "could not take a version"),
+    );
+  }
+
+  /**
+   * Makes a change to a document on someone's behalf, as if they had typed it: it is applied,
+   * relayed to everyone connected and stored. The document is loaded for it if need be.
+   */
+  async change(documentId: string, userId: string | null, edit: (ydoc: Y.Doc) => void): Promise<void> {
+    const document = await this.open(documentId);
+    clearTimeout(document.unloadTimer);
+    document.ydoc.transact(() => edit(document.ydoc), new ServerChange(userId));
+    await this.store.flushed();
+    this.release(document);
+  }
+
   /** After the last connection leaves, wait a little, then store, compact and forget the document. */
   private release(document: CollabDocument): void {
     if (document.connections.size > 0 || this.closed) return;
@@ -185,6 +234,7 @@ export class CollabHub {
 
   private async unload(document: CollabDocument): Promise<void> {
     if (document.connections.size > 0) return;
+    await this.takeVersion(document);
     if (document.rowsSinceCompaction > 0) await this.compact(document);
     // Someone may have come back while compaction ran.
     if (document.connections.size > 0) return;

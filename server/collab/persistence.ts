@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import * as Y from "yjs";
 import { isForeignKeyViolation } from "../../db/errors";
 import * as docUpdates from "../../db/repositories/doc-updates";
+import { recordActivity } from "../../db/repositories/activity";
 import { touchDocuments } from "../../db/repositories/documents";
 import type { Database } from "../../db/schema";
 import type { Logger } from "../logger";
@@ -25,6 +26,36 @@ interface PendingUpdate {
 export interface LoadedState {
   updates: Uint8Array[];
   rows: number;
+}
+
+/**
+ * Reads a document's snapshot and the rows after it in one repeatable-read transaction: a compaction
+ * committing between the two reads would otherwise hide rows it folded into a snapshot not read.
+ */
+export async function loadStoredUpdates(db: Kysely<Database>, documentId: string): Promise<LoadedState> {
+  const { snapshot, rows } = await db
+    .transaction()
+    .setIsolationLevel("repeatable read")
+    .execute(async (trx) => ({
+      snapshot: await docUpdates.findSnapshot(trx, { documentId }),
+      rows: await docUpdates.listUpdates(trx, { documentId }),
+    }));
+  const updates = rows.map((row) => row.update);
+  return { updates: snapshot ? [snapshot, ...updates] : updates, rows: rows.length };
+}
+
+/** A document's stored state as one Yjs update. */
+export async function loadStoredState(db: Kysely<Database>, documentId: string): Promise<Uint8Array> {
+  const { updates } = await loadStoredUpdates(db, documentId);
+  const doc = new Y.Doc();
+  try {
+    doc.transact(() => {
+      for (const update of updates) Y.applyUpdate(doc, update);
+    });
+    return Y.encodeStateAsUpdate(doc);
+  } finally {
+    doc.destroy();
+  }
 }
 
 /**
@@ -89,10 +120,9 @@ export class UpdateStore {
             authors.set(documentId, userId);
           }
         }
-        await touchDocuments(trx, {
-          changes: [...authors].map(([documentId, userId]) => ({ documentId, userId })),
-          at: new Date(now),
-        });
+        const changes = [...authors].map(([documentId, userId]) => ({ documentId, userId }));
+        await touchDocuments(trx, { changes, at: new Date(now) });
+        await recordActivity(trx, { changes, at: new Date(now) });
         for (const documentId of authors.keys()) this.touchedAt.set(documentId, now);
       });
       this.committed += batch.length;
@@ -123,11 +153,8 @@ export class UpdateStore {
     return new Set(ids.filter((id) => !found.has(id)));
   }
 
-  async load(documentId: string): Promise<LoadedState> {
-    const snapshot = await docUpdates.findSnapshot(this.db, { documentId });
-    const rows = await docUpdates.listUpdates(this.db, { documentId });
-    const updates = rows.map((row) => row.update);
-    return { updates: snapshot ? [snapshot, ...updates] : updates, rows: rows.length };
+  load(documentId: string): Promise<LoadedState> {
+    return loadStoredUpdates(this.db, documentId);
   }
 
   /**

@@ -1,8 +1,10 @@
 import type http from "node:http";
 import { Server, type Socket } from "socket.io";
 import { findCityBySlug } from "../../db/repositories/cities";
+import { findDocumentOwner } from "../../db/repositories/documents";
 import { findRole } from "../../db/repositories/memberships";
 import { presenceColour } from "../../shared/collab";
+import { UUID_PATTERN } from "../../shared/documents";
 import {
   REALTIME_PATH,
   type ClientToServerEvents,
@@ -18,6 +20,8 @@ interface SocketData {
   sessionId: string;
   /** City id → slug of the city rooms this socket joined. */
   cities: Map<string, string>;
+  /** Document id → city id of the document rooms this socket joined. */
+  documents: Map<string, string>;
 }
 
 type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -62,6 +66,7 @@ export function createRealtimeServer(
       },
     },
   );
+  services.realtime.attach(io);
   // socket.io answers its own upgrades; the router only needs to let them through.
   upgrades.register(REALTIME_PATH, () => {});
 
@@ -78,6 +83,7 @@ export function createRealtimeServer(
         };
         socket.data.sessionId = session.sessionId;
         socket.data.cities = new Map();
+        socket.data.documents = new Map();
         next();
       },
       (error: unknown) => next(error instanceof Error ? error : new Error(String(error))),
@@ -121,6 +127,31 @@ export function createRealtimeServer(
       });
     });
 
+    socket.on("document:join", (documentId, answer) => {
+      const reply = typeof answer === "function" ? answer : () => {};
+      (async () => {
+        const owner =
+          typeof documentId === "string" && UUID_PATTERN.test(documentId)
+            ? await findDocumentOwner(db, { documentId })
+            : null;
+        const role = owner?.cityId
+          ? await findRole(db, { cityId: owner.cityId, userId: socket.data.person.id })
+          : null;
+        if (!owner?.cityId || !role) return reply({ ok: false });
+        socket.data.documents.set(owner.documentId, owner.cityId);
+        await socket.join(`document:${owner.documentId}`);
+        reply({ ok: true });
+      })().catch((error: unknown) => {
+        logger.error({ err: error }, "realtime document:join failed");
+        reply({ ok: false });
+      });
+    });
+
+    socket.on("document:leave", (documentId) => {
+      socket.data.documents.delete(documentId);
+      void socket.leave(`document:${documentId}`);
+    });
+
     socket.on("city:leave", (citySlug) => {
       for (const [cityId, slug] of socket.data.cities) if (slug === citySlug) leaveCity(socket, cityId);
     });
@@ -146,6 +177,12 @@ export function createRealtimeServer(
         }
         for (const cityId of [...socket.data.cities.keys()]) {
           if (!(await findRole(db, { cityId, userId: socket.data.person.id }))) leaveCity(socket, cityId);
+        }
+        for (const [documentId, cityId] of [...socket.data.documents]) {
+          if (!(await findRole(db, { cityId, userId: socket.data.person.id }))) {
+            socket.data.documents.delete(documentId);
+            void socket.leave(`document:${documentId}`);
+          }
         }
       }
     })().catch((error: unknown) => logger.error({ err: error }, "realtime access re-check failed"));

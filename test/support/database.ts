@@ -6,6 +6,7 @@ import { sql } from "kysely";
 import pg from "pg";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { openDatabase, type DatabaseHandle } from "../../db/connect";
+import { EmbeddedDatabaseBusyError } from "../../db/embedded-lock";
 import { migrateToLatest } from "../../db/migrate";
 
 const MIGRATIONS_DIR = path.resolve("db/migrations");
@@ -39,6 +40,17 @@ async function openPostgres(baseUrl: string): Promise<DatabaseHandle> {
   return openDatabase({ kind: "postgres", url: url.toString(), poolSize: 5 });
 }
 
+/** The worker's PGlite directory; when another test run holds it, one of this process's own. */
+async function openEmbedded(): Promise<DatabaseHandle> {
+  const base = path.join(os.tmpdir(), "scf-test", `pglite-${schemaFingerprint()}-${workerId}`);
+  try {
+    return await openDatabase({ kind: "embedded", dataDir: base });
+  } catch (error) {
+    if (!(error instanceof EmbeddedDatabaseBusyError)) throw error;
+    return openDatabase({ kind: "embedded", dataDir: `${base}-${process.pid}` });
+  }
+}
+
 /**
  * One database per test worker, opened once per file and reused across runs (a fresh PGlite
  * spends seconds in initdb); every table is emptied before each test.
@@ -46,10 +58,7 @@ async function openPostgres(baseUrl: string): Promise<DatabaseHandle> {
 export async function openTestDatabase(): Promise<DatabaseHandle> {
   const handle = process.env.TEST_DATABASE_URL
     ? await openPostgres(process.env.TEST_DATABASE_URL)
-    : await openDatabase({
-        kind: "embedded",
-        dataDir: path.join(os.tmpdir(), "scf-test", `pglite-${schemaFingerprint()}-${workerId}`),
-      });
+    : await openEmbedded();
   await migrateToLatest(handle.db);
   return handle;
 }

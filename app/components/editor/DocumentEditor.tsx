@@ -4,6 +4,8 @@ import { EditorContent, useEditor } from "@tiptap/react";
 import { useEffect } from "react";
 import { documentExtensions } from "../../../shared/editor/extensions";
 import type { CollabSession, CollabState } from "../../lib/collab-client";
+import { CommentAnchors } from "./comment-anchors";
+import { CommentsPanel } from "./CommentsPanel";
 import { Presence } from "./Presence";
 import { SaveStatus } from "./SaveStatus";
 import { Toolbar } from "./Toolbar";
@@ -21,6 +23,8 @@ interface Props {
   /** What the user's role allows; the server's word (an Access message) can only narrow it. */
   canEdit: boolean;
   label: string;
+  /** Where the document's comment threads are read and written. */
+  commentsUrl: string;
 }
 
 function LiveEditor({
@@ -29,7 +33,9 @@ function LiveEditor({
   user,
   canEdit,
   label,
-}: Omit<Props, "documentId"> & {
+  documentId,
+  commentsUrl,
+}: Props & {
   session: CollabSession;
   state: CollabState | null;
 }) {
@@ -43,6 +49,7 @@ function LiveEditor({
         ...documentExtensions(),
         Collaboration.configure({ document: session.provider.doc }),
         CollaborationCaret.configure({ provider: session.provider, user }),
+        CommentAnchors,
       ],
       editorProps: {
         attributes: { class: "prose", "aria-label": label, "aria-multiline": "true", role: "textbox" },
@@ -61,20 +68,29 @@ function LiveEditor({
         <SaveStatus state={state} />
         <Presence awareness={session.provider.awareness} />
       </div>
-      {editable && editor ? <Toolbar editor={editor} /> : null}
-      {!editable ? (
-        <p className="tag tag--read-only" data-testid="read-only-badge">
-          Read only: you can read this document but not change it
-        </p>
-      ) : null}
-      {editor ? <EditorContent editor={editor} className="editor__content" /> : <p>Loading the document…</p>}
+      <div className="editor__layout">
+        <div className="editor__main">
+          {editable && editor ? <Toolbar editor={editor} /> : null}
+          {!editable ? (
+            <p className="tag tag--read-only" data-testid="read-only-badge">
+              Read only: you can read this document but not change it
+            </p>
+          ) : null}
+          {editor ? (
+            <EditorContent editor={editor} className="editor__content" />
+          ) : (
+            <p>Loading the document…</p>
+          )}
+        </div>
+        {editor ? <CommentsPanel editor={editor} documentId={documentId} commentsUrl={commentsUrl} /> : null}
+      </div>
     </div>
   );
 }
 
 /** A live, co-edited rich-text document. Renders only in the browser. */
-export function DocumentEditor({ documentId, ...props }: Props) {
-  const { session, state } = useCollabSession(documentId, props.user.id);
+export function DocumentEditor(props: Props) {
+  const { session, state } = useCollabSession(props.documentId, props.user.id);
   if (!session) return <p className="editor__loading">Loading the document…</p>;
   return <LiveEditor session={session} state={state} {...props} />;
 }

@@ -153,5 +153,5 @@ describe("storage of documents", () => {
       .where("document_id", "in", ids)
       .execute();
     expect(stored.length).toBe(ids.length);
-  });
+  }, 90_000);
 });
