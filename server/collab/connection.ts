@@ -63,7 +63,16 @@ export class Connection {
   }
 
   /** Tells the client that its first `count` update-bearing messages are durable. */
-  acknowledge(count: number): void {
+  /**
+   * The first update-bearing message whose content Yjs holds as pending (its dependencies have not
+   * arrived): not stored yet, so neither it nor anything after it may be acknowledged.
+   */
+  heldFrom: number | null = null;
+  /** The count of the last update-bearing message that was applied (not dropped as read-only). */
+  lastApplied = 0;
+
+  acknowledge(requested: number): void {
+    const count = this.heldFrom === null ? requested : Math.min(requested, this.heldFrom - 1);
     if (!this.wantsAcks || count <= this.acknowledged) return;
     this.acknowledged = count;
     const encoder = encoding.createEncoder();

@@ -9,7 +9,7 @@ import type { Logger } from "../logger";
 import { SearchTextRefresher } from "../search/text-refresher";
 import { Connection, type Access, type ConnectionLimits, type Principal } from "./connection";
 import { CollabDocument, ServerChange } from "./document";
-import { handleMessage, MalformedMessageError } from "./messages";
+import { handleMessage, MalformedMessageError, pendingSize } from "./messages";
 import { type UpdateStore } from "./persistence";
 import { accessFor } from "./access";
 
@@ -173,9 +173,21 @@ export class CollabHub {
     }
     try {
       const outcome = handleMessage(document, connection, data);
-      if (outcome.kind === "acknowledge") {
-        void this.store.flushed().then(() => connection.acknowledge(outcome.count));
+      if (outcome.kind === "done") return;
+      if (outcome.kind === "hold") connection.heldFrom ??= outcome.count;
+      const released: Connection[] = [];
+      if (pendingSize(document.ydoc) === 0) {
+        // Nothing is parked any more: what was held has been integrated and queued for storage.
+        for (const other of document.connections) {
+          if (other.heldFrom === null) continue;
+          other.heldFrom = null;
+          released.push(other);
+        }
       }
+      void this.store.flushed().then(() => {
+        connection.acknowledge(outcome.count);
+        for (const other of released) other.acknowledge(other.lastApplied);
+      });
     } catch (error) {
       if (connection.firstMalformed()) {
         this.logger.warn(

@@ -11,7 +11,13 @@ import { awarenessMessage, type CollabDocument } from "./document";
 export class MalformedMessageError extends Error {}
 
 /** What handling a message asks of the caller. */
-export type Outcome = { kind: "done" } | { kind: "acknowledge"; count: number };
+export type Outcome =
+  { kind: "done" } | { kind: "acknowledge"; count: number } | { kind: "hold"; count: number };
+
+/** How much content Yjs keeps waiting for missing dependencies. */
+export function pendingSize(ydoc: Y.Doc): number {
+  return (ydoc.store.pendingStructs?.update.byteLength ?? 0) + (ydoc.store.pendingDs?.byteLength ?? 0);
+}
 
 const DONE: Outcome = { kind: "done" };
 
@@ -77,12 +83,17 @@ export function handleMessage(document: CollabDocument, connection: Connection, 
       connection.updatesReceived++;
       // Read-only: the update is never applied, stored or relayed.
       if (connection.access === "read") return DONE;
+      const pendingBefore = pendingSize(document.ydoc);
       try {
         Y.applyUpdate(document.ydoc, update, connection);
       } catch (error) {
         throw new MalformedMessageError(`update does not decode: ${(error as Error).message}`);
       }
-      return { kind: "acknowledge", count: connection.updatesReceived };
+      connection.lastApplied = connection.updatesReceived;
+      const pendingAfter = pendingSize(document.ydoc);
+      // Content parked until its dependencies arrive is not stored, so it must not be acknowledged.
+      const parked = pendingAfter > 0 && pendingAfter !== pendingBefore;
+      return { kind: parked ? "hold" : "acknowledge", count: connection.updatesReceived };
     }
     case MessageType.Awareness: {
       const update = decoding.readVarUint8Array(decoder);

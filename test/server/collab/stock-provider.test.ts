@@ -63,5 +63,5 @@ describe("a stock y-websocket provider", () => {
 
     writer.provider.destroy();
     reader.provider.destroy();
-  });
+  }, 90_000);
 });
