@@ -8,7 +8,7 @@ import { LIMITS } from "../../shared/validation";
 import { DocumentEditor } from "../components/editor/DocumentEditor";
 import { ErrorSummary, TextField } from "../components/form";
 import { notFoundResponse, requireCity } from "../lib/auth.server";
-import { can } from "../lib/cities.server";
+import { can, listMembers } from "../lib/cities.server";
 import { findDocumentOfCity, renameDocument } from "../lib/documents.server";
 import { formFailure, readForm } from "../lib/forms.server";
 
@@ -29,6 +29,10 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
       archived: document.archivedAt !== null,
     },
     user: { id: user.id, name: user.name, color: presenceColour(user.id) },
+    members: (await listMembers(context.db, { cityId: city.id })).map((member) => ({
+      id: member.userId,
+      name: member.name,
+    })),
     mayEdit,
   });
 }
@@ -54,7 +58,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
 }
 
 export default function DocumentPage() {
-  const { city, document, user, mayEdit } = useLoaderData<typeof loader>();
+  const { city, document, user, mayEdit, members } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const [renaming, setRenaming] = useState(false);
@@ -125,6 +129,7 @@ export default function DocumentPage() {
         canEdit={mayEdit && !document.archived}
         label={document.title}
         commentsUrl={`/c/${city.slug}/docs/${document.id}/comments`}
+        members={members}
       />
     </>
   );

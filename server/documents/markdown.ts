@@ -79,7 +79,12 @@ function inline(nodes: JSONContent[] = [], lineBreak: string): string {
       out += DELIMITERS[mark.type as keyof typeof DELIMITERS].close(mark);
     }
   };
-  for (const node of nodes) {
+  for (const original of nodes) {
+    // A mention reads as the name it shows.
+    const node: JSONContent =
+      original.type === "mention"
+        ? { type: "text", text: `@${String(original.attrs?.label ?? original.attrs?.id ?? "")}` }
+        : original;
     if (node.type === "hardBreak") {
       out += space + lineBreak;
       space = "";

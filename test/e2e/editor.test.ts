@@ -80,6 +80,21 @@ describe("live documents", () => {
     );
   });
 
+  test("typing @ offers the city's members and inserts a mention", async () => {
+    const page = await app.newPage();
+    await openVision(page, "amara@aldermoor.example");
+    const text = page.getByRole("textbox", { name: "Vision" });
+    await text.click();
+    await page.keyboard.press("Control+End");
+    await page.keyboard.press("Enter");
+    await page.keyboard.type("Ask @Chl");
+    const options = page.getByRole("listbox", { name: "Members to mention" }).getByRole("option");
+    await expect.poll(() => options.allTextContents()).toEqual(["Chloe Davies"]);
+    await page.keyboard.press("Enter");
+    await expect(text.locator(".mention").last().textContent()).resolves.toBe("@Chloe Davies");
+    await expect(page.getByRole("listbox", { name: "Members to mention" }).count()).resolves.toBe(0);
+  });
+
   test("a viewer reads the document but cannot change it", async () => {
     const lead = await app.newPage();
     await openVision(lead, "amara@aldermoor.example");

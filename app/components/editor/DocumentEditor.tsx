@@ -6,6 +6,7 @@ import { documentExtensions } from "../../../shared/editor/extensions";
 import type { CollabSession, CollabState } from "../../lib/collab-client";
 import { CommentAnchors } from "./comment-anchors";
 import { CommentsPanel } from "./CommentsPanel";
+import { mentionSuggestion, type MentionableMember } from "./mention-suggestion";
 import { Presence } from "./Presence";
 import { SaveStatus } from "./SaveStatus";
 import { Toolbar } from "./Toolbar";
@@ -25,6 +26,8 @@ interface Props {
   label: string;
   /** Where the document's comment threads are read and written. */
   commentsUrl: string;
+  /** The city's members, offered when typing @. */
+  members: MentionableMember[];
 }
 
 function LiveEditor({
@@ -35,6 +38,7 @@ function LiveEditor({
   label,
   documentId,
   commentsUrl,
+  members,
 }: Props & {
   session: CollabSession;
   state: CollabState | null;
@@ -46,7 +50,7 @@ function LiveEditor({
       injectCSS: false,
       editable,
       extensions: [
-        ...documentExtensions(),
+        ...documentExtensions({ mentionSuggestion: mentionSuggestion(() => members) }),
         Collaboration.configure({ document: session.provider.doc }),
         CollaborationCaret.configure({ provider: session.provider, user }),
         CommentAnchors,

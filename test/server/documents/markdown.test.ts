@@ -100,6 +100,13 @@ describe("Markdown export", () => {
     );
   });
 
+  it("writes a mention as the name it shows", () => {
+    const mention: JSONContent = { type: "mention", attrs: { id: "u-1", label: "Chloe Davies" } };
+    expect(toMarkdown("Notes", doc(paragraph(text("Ask "), mention, text(" first."))))).toBe(
+      ["# Notes", "", "Ask @Chloe Davies first.", ""].join("\n"),
+    );
+  });
+
   it("escapes text that Markdown would read as syntax", () => {
     const markdown = toMarkdown(
       "Costs <draft>",
