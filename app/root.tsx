@@ -36,7 +36,7 @@ export async function loader({ context }: LoaderFunctionArgs) {
   if (!context.user) return json({ user: null, cities: [], unread: 0 });
   const cities = await listCitiesOfUser(context.db, { userId: context.user.id });
   return json({
-    user: { name: context.user.name, email: context.user.email },
+    user: { id: context.user.id, name: context.user.name, email: context.user.email },
     unread: await countUnread(context.db, { userId: context.user.id }),
     cities: cities.map(({ slug, name, role }) => ({ slug, name, role })),
   });
@@ -183,8 +183,24 @@ function NotificationListener() {
   return null;
 }
 
+/**
+ * Documents kept in this browser for offline editing belong to the person signed in: once they sign
+ * out, or someone else signs in, their copies are deleted.
+ */
+function useForgetOtherPeoplesDocuments(userId: string | null) {
+  useEffect(() => {
+    if (typeof indexedDB === "undefined" || !("databases" in indexedDB)) return;
+    void indexedDB.databases().then((databases) => {
+      for (const { name } of databases) {
+        if (name?.startsWith("scf:") && !name.startsWith(`scf:${userId}:`)) indexedDB.deleteDatabase(name);
+      }
+    });
+  }, [userId]);
+}
+
 export default function App() {
   const data = useRouteLoaderData<typeof loader>("root");
+  useForgetOtherPeoplesDocuments(data?.user?.id ?? null);
   return (
     <RealtimeProvider enabled={Boolean(data?.user)}>
       <NotificationListener />

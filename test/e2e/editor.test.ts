@@ -95,6 +95,21 @@ describe("live documents", () => {
     await expect(page.getByRole("listbox", { name: "Members to mention" }).count()).resolves.toBe(0);
   });
 
+  test("signing out deletes the copies of documents kept in the browser", async () => {
+    const page = await app.newPage();
+    await openVision(page, "amara@aldermoor.example");
+    const cached = () =>
+      page.evaluate(async () =>
+        (await indexedDB.databases())
+          .map((database) => database.name)
+          .filter((name) => name?.startsWith("scf:")),
+      );
+    await expect.poll(cached).toHaveLength(1);
+    await page.getByRole("button", { name: "Sign out" }).click();
+    await expectHeading(page, "Run your smart city programme together");
+    await expect.poll(cached).toEqual([]);
+  });
+
   test("a viewer reads the document but cannot change it", async () => {
     const lead = await app.newPage();
     await openVision(lead, "amara@aldermoor.example");
