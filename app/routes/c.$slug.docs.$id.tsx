@@ -3,22 +3,21 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import { presenceColour } from "../../shared/collab";
-import { DOCUMENT_KIND_LABELS, isDocumentKind, UUID_PATTERN } from "../../shared/documents";
+import { DOCUMENT_KIND_LABELS, isDocumentKind } from "../../shared/documents";
 import { LIMITS } from "../../shared/validation";
 import { DocumentEditor } from "../components/editor/DocumentEditor";
 import { ErrorSummary, TextField } from "../components/form";
-import { notFoundResponse, requireCity } from "../lib/auth.server";
+import { requireCity } from "../lib/auth.server";
 import { can, listMembers } from "../lib/cities.server";
-import { findDocumentOfCity, renameDocument } from "../lib/documents.server";
-import { formFailure, readForm } from "../lib/forms.server";
+import { renameDocument, requireDocumentOfCity } from "../lib/documents.server";
+import { asResponse, formFailure, readForm } from "../lib/forms.server";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const { city, user } = await requireCity(context, request, params.slug);
-  const documentId = params.id ?? "";
-  const document = UUID_PATTERN.test(documentId)
-    ? await findDocumentOfCity(context.db, { cityId: city.id, documentId })
-    : null;
-  if (!document) throw notFoundResponse();
+  const document = await requireDocumentOfCity(context.db, {
+    cityId: city.id,
+    documentId: params.id ?? "",
+  }).catch(asResponse);
   const mayEdit = can(context.actor, "edit", { type: "city", id: city.id });
   return json({
     city: { slug: city.slug, name: city.name },

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { ErrorSummary } from "../components/form";
+import { ConfirmPanel } from "../components/page";
 import { requireCity } from "../lib/auth.server";
 import { can } from "../lib/cities.server";
 import { asResponse, formFailure, readForm } from "../lib/forms.server";
@@ -67,27 +68,17 @@ export default function Version() {
         {version.name ?? "Automatic version"}
       </h1>
       {canEdit && confirming ? (
-        <div className="error-summary" role="alertdialog" aria-labelledby="restore-title">
-          <h2 className="error-summary__title" id="restore-title">
-            Restore this version?
-          </h2>
+        <ConfirmPanel
+          title="Restore this version?"
+          confirmLabel="Restore this version"
+          cancelTo="."
+          busy={navigation.state === "submitting"}
+        >
           <p>
             The document will read as it did then, for everyone, as a new change. Nothing is lost: the current
             text stays in the history.
           </p>
-          <Form method="post" className="inline-form">
-            <button
-              type="submit"
-              className="button button--warning"
-              disabled={navigation.state === "submitting"}
-            >
-              Restore this version
-            </button>
-            <Link to="." replace className="button button--secondary">
-              Cancel
-            </Link>
-          </Form>
-        </div>
+        </ConfirmPanel>
       ) : canEdit ? (
         <p>
           <Link to="?restore=1" className="button button--secondary">

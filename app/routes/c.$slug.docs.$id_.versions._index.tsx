@@ -1,21 +1,17 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { UUID_PATTERN } from "../../shared/documents";
 import { ErrorSummary, TextField } from "../components/form";
-import { notFoundResponse, requireCity } from "../lib/auth.server";
+import { requireCity } from "../lib/auth.server";
 import { can } from "../lib/cities.server";
-import { findDocumentOfCity } from "../lib/documents.server";
-import { formFailure, readForm } from "../lib/forms.server";
+import { requireDocumentOfCity } from "../lib/documents.server";
+import { asResponse, formFailure, readForm } from "../lib/forms.server";
 import { listDocumentVersions, takeNamedVersion } from "../lib/versions.server";
 
 export async function loader({ context, request, params }: LoaderFunctionArgs) {
   const { city } = await requireCity(context, request, params.slug);
   const documentId = params.id ?? "";
-  const document = UUID_PATTERN.test(documentId)
-    ? await findDocumentOfCity(context.db, { cityId: city.id, documentId })
-    : null;
-  if (!document) throw notFoundResponse();
+  const document = await requireDocumentOfCity(context.db, { cityId: city.id, documentId }).catch(asResponse);
   const versions = await listDocumentVersions({ db: context.db, cityId: city.id, documentId });
   return json({
     city: { slug: city.slug, name: city.name },

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParam
 import { DOCUMENT_KIND_LABELS, DOCUMENT_KINDS, isDocumentKind } from "../../shared/documents";
 import { LIMITS } from "../../shared/validation";
 import { ErrorSummary, SelectField, TextField } from "../components/form";
-import { Notice } from "../components/page";
+import { ConfirmPanel, Notice } from "../components/page";
 import { requireCity } from "../lib/auth.server";
 import { can } from "../lib/cities.server";
 import { createDocument, deleteDocument, listDocumentsOfCity, setArchived } from "../lib/documents.server";
@@ -86,27 +86,15 @@ export default function Documents() {
       <ErrorSummary message={failure?.message} fieldErrors={failure?.fieldErrors} />
       {result?.ok && result.intent === "delete" ? <Notice title={result.message} /> : null}
       {deleting && data.canDelete ? (
-        <div className="error-summary" role="alertdialog" aria-labelledby="delete-title">
-          <h2 className="error-summary__title" id="delete-title">
-            Delete “{deleting.title}”?
-          </h2>
+        <ConfirmPanel
+          title={`Delete “${deleting.title}”?`}
+          confirmLabel="Delete document"
+          fields={{ intent: "delete", documentId: deleting.id }}
+          action={`${base}${data.showArchived ? "?archived=1" : ""}`}
+          cancelTo={data.showArchived ? "?archived=1" : "."}
+        >
           <p>The document and its whole history are removed for everyone. This cannot be undone.</p>
-          <Form
-            method="post"
-            action={`${base}${data.showArchived ? "?archived=1" : ""}`}
-            replace
-            className="inline-form"
-          >
-            <input type="hidden" name="intent" value="delete" />
-            <input type="hidden" name="documentId" value={deleting.id} />
-            <button type="submit" className="button button--warning">
-              Delete document
-            </button>
-            <Link to={data.showArchived ? "?archived=1" : "."} replace className="button button--secondary">
-              Cancel
-            </Link>
-          </Form>
-        </div>
+        </ConfirmPanel>
       ) : null}
 
       <h1>{data.showArchived ? "Archived documents" : "Documents"}</h1>

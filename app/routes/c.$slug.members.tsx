@@ -13,7 +13,7 @@ import {
 } from "../lib/cities.server";
 import { ROLE_DESCRIPTIONS, ROLE_LABELS, ROLES, type Role } from "../../shared/roles";
 import { ErrorSummary, SelectField, TextField } from "../components/form";
-import { Notice } from "../components/page";
+import { ConfirmPanel, Notice } from "../components/page";
 import { requireCity } from "../lib/auth.server";
 import { formFailure, readForm } from "../lib/forms.server";
 import { notifyInvitation } from "../lib/notifications.server";
@@ -158,26 +158,19 @@ export default function Members() {
         </Notice>
       ) : null}
       {removing && data.manage ? (
-        <div className="error-summary" role="alertdialog" aria-labelledby="remove-title">
-          <h2 className="error-summary__title" id="remove-title">
-            Remove {removing.name} from {data.city.name}?
-          </h2>
+        <ConfirmPanel
+          title={`Remove ${removing.name} from ${data.city.name}?`}
+          confirmLabel="Remove"
+          fields={{ intent: "remove", userId: removing.userId }}
+          cancelTo="."
+          busy={submitting}
+        >
           <p>
             {removing.userId === data.userId
               ? "You will lose access to this city at once."
               : "They will lose access to this city at once. You can invite them again later."}
           </p>
-          <Form method="post" replace className="inline-form">
-            <input type="hidden" name="intent" value="remove" />
-            <input type="hidden" name="userId" value={removing.userId} />
-            <button type="submit" className="button button--warning" disabled={submitting}>
-              Remove
-            </button>
-            <Link to="." replace className="button button--secondary">
-              Cancel
-            </Link>
-          </Form>
-        </div>
+        </ConfirmPanel>
       ) : null}
 
       <h1>Members</h1>

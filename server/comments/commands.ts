@@ -1,12 +1,12 @@
 import type { Kysely } from "kysely";
 import { z } from "zod";
 import * as comments from "../../db/repositories/comments";
-import { findDocumentOfCity } from "../../db/repositories/documents";
 import type { Database } from "../../db/schema";
 import { UUID_PATTERN } from "../../shared/documents";
 import { fieldErrors } from "../../shared/validation";
 import { findCityById } from "../../db/repositories/cities";
 import { listMembers } from "../../db/repositories/memberships";
+import { requireDocumentOfCity } from "../documents/commands";
 import { notFound, validationError } from "../errors";
 import { mentionedIn, notify, type NewNotification } from "../notifications/notify";
 import type { RealtimeEmitter } from "../realtime/emitter";
@@ -48,13 +48,8 @@ interface Context {
   userId: string;
 }
 
-async function requireDocument(context: Context) {
-  const document = UUID_PATTERN.test(context.documentId)
-    ? await findDocumentOfCity(context.db, { cityId: context.cityId, documentId: context.documentId })
-    : null;
-  if (!document) throw notFound("That document does not exist");
-  return document;
-}
+const requireDocument = (context: Pick<Context, "db" | "cityId" | "documentId">) =>
+  requireDocumentOfCity(context.db, { cityId: context.cityId, documentId: context.documentId });
 
 async function requireThread(context: Context, threadId: unknown) {
   const thread =
@@ -163,9 +158,6 @@ export async function setResolved(
 }
 
 export async function listThreads(context: Omit<Context, "userId" | "realtime">) {
-  const document = UUID_PATTERN.test(context.documentId)
-    ? await findDocumentOfCity(context.db, { cityId: context.cityId, documentId: context.documentId })
-    : null;
-  if (!document) throw notFound("That document does not exist");
+  await requireDocument(context);
   return comments.listThreads(context.db, { documentId: context.documentId });
 }

@@ -29,13 +29,18 @@ export async function createStarterDocuments(
   }
 }
 
-async function requireDocument(db: Kysely<Database>, cityId: string, documentId: string) {
-  const document = UUID_PATTERN.test(documentId)
-    ? await documents.findDocumentOfCity(db, { cityId, documentId })
-    : null;
+/** The document, if it is one of the city's; otherwise "not found", however malformed the id. */
+export async function requireDocumentOfCity(
+  db: Executor,
+  args: { cityId: string; documentId: string },
+): Promise<DocumentRecord> {
+  const document = UUID_PATTERN.test(args.documentId) ? await documents.findDocumentOfCity(db, args) : null;
   if (!document) throw notFound("That document does not exist");
   return document;
 }
+
+const requireDocument = (db: Kysely<Database>, cityId: string, documentId: string) =>
+  requireDocumentOfCity(db, { cityId, documentId });
 
 export async function renameDocument(
   db: Kysely<Database>,

@@ -2,7 +2,6 @@ import { diffWords } from "diff";
 import type { Kysely } from "kysely";
 import { updateYFragment, yXmlFragmentToProseMirrorRootNode } from "@tiptap/y-tiptap";
 import * as Y from "yjs";
-import { findDocumentOfCity } from "../../db/repositories/documents";
 import * as versions from "../../db/repositories/versions";
 import type { Database } from "../../db/schema";
 import { UUID_PATTERN } from "../../shared/documents";
@@ -11,6 +10,7 @@ import type { CollabHub } from "../collab/hub";
 import { loadStoredState } from "../collab/persistence";
 import { DomainError, notFound, validationError } from "../errors";
 import { plainTextOf } from "../search/plain-text";
+import { requireDocumentOfCity } from "./commands";
 import { documentSchema } from "./content";
 import { toSafeHtml } from "./export";
 
@@ -22,13 +22,8 @@ interface Scope {
   documentId: string;
 }
 
-async function requireDocument(scope: Scope) {
-  const document = UUID_PATTERN.test(scope.documentId)
-    ? await findDocumentOfCity(scope.db, { cityId: scope.cityId, documentId: scope.documentId })
-    : null;
-  if (!document) throw notFound("That document does not exist");
-  return document;
-}
+const requireDocument = (scope: Scope) =>
+  requireDocumentOfCity(scope.db, { cityId: scope.cityId, documentId: scope.documentId });
 
 async function requireVersion(scope: Scope, versionId: string) {
   await requireDocument(scope);
