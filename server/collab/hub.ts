@@ -184,8 +184,11 @@ export class CollabHub {
           released.push(other);
         }
       }
+      // Decided now, not when the commit lands: a later message may release the hold before
+      // the content it integrates is stored.
+      const count = connection.heldFrom === null ? outcome.count : connection.heldFrom - 1;
       void this.store.flushed().then(() => {
-        connection.acknowledge(outcome.count);
+        connection.acknowledge(count);
         for (const other of released) other.acknowledge(other.lastApplied);
       });
     } catch (error) {

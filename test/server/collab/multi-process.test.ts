@@ -1,0 +1,327 @@
+import { sql, type Kysely } from "kysely";
+import * as Y from "yjs";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { openDatabase, type DatabaseHandle } from "../../../db/connect";
+import type { Database } from "../../../db/schema";
+import { appendUpdates, countUpdates, findSnapshot } from "../../../db/repositories/doc-updates";
+import { UpdateStore } from "../../../server/collab/persistence";
+import { createDocument } from "../../../server/documents/commands";
+import { createLogger } from "../../../server/logger";
+import type { RunningWorkspace } from "../../../server/workspace";
+import { missingUpdates, mulberry32, RecordingEditor } from "../../durability/editor";
+import { connectClient, sessionCookie, startCollabWorkspace, waitFor } from "../../support/collab";
+import { testDatabaseKind, useTestDatabase } from "../../support/database";
+import { buildCityWithMembers } from "../../support/factories";
+
+/**
+ * Two collaboration servers writing the same document, each compacting it every 20 rows. On
+ * PostgreSQL they are two workspaces with a connection pool each, as two processes would be; on
+ * PGlite (one process per data directory) two workspaces in this process share the one handle,
+ * which still gives two hubs and two update stores racing on the same rows.
+ */
+const database = useTestDatabase();
+let secondHandle: DatabaseHandle | null = null;
+const workspaces: RunningWorkspace[] = [];
+const editors: RecordingEditor[] = [];
+
+const OPTIONS = { compactAfterRows: 20, unloadDelayMs: 50 };
+const LOADS = Number(process.env.RACE_LOADS ?? 30);
+const EDITS = 100;
+
+beforeAll(async () => {
+  if (testDatabaseKind === "postgres") {
+    const { rows } = await sql<{ name: string }>`select current_database() as name`.execute(
+      database.handle.db,
+    );
+    const url = new URL(process.env.TEST_DATABASE_URL!);
+    url.pathname = `/${rows[0]!.name}`;
+    secondHandle = await openDatabase({ kind: "postgres", url: url.toString(), poolSize: 5 });
+  }
+  workspaces.push(await startCollabWorkspace(database.handle, OPTIONS));
+  workspaces.push(await startCollabWorkspace(secondHandle ?? database.handle, OPTIONS));
+});
+afterEach(() => {
+  for (const editor of editors.splice(0)) editor.destroy();
+});
+afterAll(async () => {
+  for (const workspace of workspaces) await workspace.stop();
+  await secondHandle?.close();
+});
+
+async function setUp() {
+  const { db } = database.handle;
+  const { city, members } = await buildCityWithMembers(db);
+  const document = await createDocument(db, {
+    cityId: city.id,
+    createdBy: members.lead.id,
+    input: { kind: "page", title: "Shared plan" },
+  });
+  const [first, second] = workspaces as [RunningWorkspace, RunningWorkspace];
+  const cookies = {
+    lead: await sessionCookie(first.url, members.lead.email, members.lead.password),
+    editor: await sessionCookie(first.url, members.editor.email, members.editor.password),
+  };
+  const editor = (workspace: RunningWorkspace, role: keyof typeof cookies, label: string) => {
+    const recording = new RecordingEditor(label, {
+      baseUrl: workspace.url,
+      documentId: document.id,
+      cookie: cookies[role],
+    });
+    editors.push(recording);
+    return recording;
+  };
+  return { document, cookies, first, second, editor };
+}
+
+/** Counts the compactions each store runs and how often two were running at once. */
+function watchCompactions(stores: UpdateStore[]) {
+  const counts = stores.map(() => 0);
+  let running = 0;
+  let overlapping = 0;
+  stores.forEach((store, index) => {
+    const compact = store.compact.bind(store);
+    store.compact = async (documentId: string) => {
+      counts[index]!++;
+      if (++running > 1) overlapping++;
+      try {
+        return await compact(documentId);
+      } finally {
+        running--;
+      }
+    };
+  });
+  return { counts, overlapping: () => overlapping };
+}
+
+/** A query builder (and every builder chained from it) that runs `before` when it executes. */
+function beforeExecute<T extends object>(builder: T, before: () => Promise<void>): T {
+  return new Proxy(builder, {
+    get(target, property) {
+      const value = Reflect.get(target, property) as unknown;
+      if (typeof value !== "function") return value;
+      return (...args: unknown[]) => {
+        if (property === "execute") return before().then(() => value.apply(target, args) as unknown);
+        const result = value.apply(target, args) as unknown;
+        return result !== null && typeof result === "object" && "execute" in result
+          ? beforeExecute(result, before)
+          : result;
+      };
+    },
+  });
+}
+
+/**
+ * A database handle on which the first read of `doc_updates`, in or out of a transaction, first
+ * awaits `race`.
+ */
+function racingDatabase(db: Kysely<Database>, race: () => Promise<void>): Kysely<Database> {
+  let raced = false;
+  const wrap = <T extends object>(target: T): T =>
+    new Proxy(target, {
+      get(object, property) {
+        const value = Reflect.get(object, property) as unknown;
+        if (typeof value !== "function") return value;
+        if (property === "selectFrom") {
+          return (table: "doc_updates") => {
+            const builder = value.call(object, table) as object;
+            if (table !== "doc_updates" || raced) return builder;
+            raced = true;
+            return beforeExecute(builder, race);
+          };
+        }
+        if (property === "transaction") {
+          return () => {
+            const transaction = value.call(object) as { setIsolationLevel: unknown; execute: unknown };
+            const builder = (current: typeof transaction): typeof transaction =>
+              new Proxy(current, {
+                get(inner, name) {
+                  const method = Reflect.get(inner, name) as unknown;
+                  if (typeof method !== "function") return method;
+                  if (name === "execute") {
+                    return (callback: (trx: object) => Promise<unknown>) =>
+                      method.call(inner, (trx: object) => callback(wrap(trx)));
+                  }
+                  return (...args: unknown[]) => builder(method.apply(inner, args) as typeof transaction);
+                },
+              });
+            return builder(transaction);
+          };
+        }
+        return value.bind(object);
+      },
+    });
+  return wrap(db);
+}
+
+/** The document as the next process would load it: snapshot plus rows, straight from the database. */
+async function loadFresh(documentId: string): Promise<Y.Doc> {
+  const { updates } = await new UpdateStore(database.handle.db, createLogger("silent")).load(documentId);
+  const doc = new Y.Doc();
+  doc.transact(() => updates.forEach((update) => Y.applyUpdate(doc, update)));
+  return doc;
+}
+
+describe(`two collaboration servers on one ${testDatabaseKind === "postgres" ? "PostgreSQL" : "PGlite"} database`, () => {
+  it(
+    "lose no acknowledged update while both write and compact the same document",
+    { timeout: 120_000 },
+    async () => {
+      const { document, cookies, first, second, editor } = await setUp();
+      const watch = watchCompactions([first.collab.hub.store, second.collab.hub.store]);
+      const writers = [
+        editor(first, "lead", "lead@1"),
+        editor(first, "editor", "editor@1"),
+        editor(second, "lead", "lead@2"),
+        editor(second, "editor", "editor@2"),
+      ];
+      await waitFor(() => writers.every((writer) => writer.synced), 10_000, "the writers to sync");
+      writers.forEach((writer, index) => writer.startEditing(mulberry32(1000 + index), 4, 12));
+      // Besides the compactions the servers start themselves, both compact at the very same moment,
+      // over and over, so one always waits for the other's lock.
+      let writing = true;
+      let forced = 0;
+      const forcing = (async () => {
+        while (writing) {
+          await Promise.all(
+            [first, second].map((workspace) => workspace.collab.hub.store.compact(document.id)),
+          );
+          forced++;
+          await new Promise((resolve) => setTimeout(resolve, 50));
+        }
+      })();
+      await waitFor(
+        () => writers.every((writer) => writer.updates.length >= EDITS),
+        60_000,
+        `${EDITS} edits each`,
+      );
+      writing = false;
+      await forcing;
+      for (const writer of writers) writer.stopEditing();
+      await waitFor(
+        () => writers.every((writer) => writer.session.state.unacknowledged === 0),
+        20_000,
+        "every ack",
+      );
+
+      // Both sides compacted, on their own and at the same moment.
+      expect(watch.counts[0]).toBeGreaterThan(3);
+      expect(watch.counts[1]).toBeGreaterThan(3);
+      expect(watch.overlapping()).toBeGreaterThan(3);
+      expect(forced).toBeGreaterThan(3);
+
+      for (const writer of editors.splice(0)) writer.destroy();
+      await waitFor(
+        () => first.collab.hub.loadedCount === 0 && second.collab.hub.loadedCount === 0,
+        10_000,
+        "unload",
+      );
+
+      const loaded = await loadFresh(document.id);
+      let checked = 0;
+      for (const writer of writers) {
+        expect(writer.accountingErrors).toEqual([]);
+        expect(writer.acknowledgedUpdates().length).toBe(writer.updates.length);
+        expect(
+          missingUpdates(loaded, writer.acknowledgedUpdates()),
+          `${writer.label}: session accounting`,
+        ).toEqual([]);
+        expect(
+          missingUpdates(loaded, writer.acknowledgedMessages()),
+          `${writer.label}: wire accounting`,
+        ).toEqual([]);
+        checked += writer.updates.length;
+      }
+      expect(checked).toBeGreaterThanOrEqual(4 * EDITS);
+      // After the last unload everything is folded into the snapshot.
+      expect(await countUpdates(database.handle.db, { documentId: document.id })).toBe(0);
+      expect(await findSnapshot(database.handle.db, { documentId: document.id })).not.toBeNull();
+
+      // And either server loads that snapshot whole.
+      for (const workspace of [first, second]) {
+        const reader = connectClient({
+          baseUrl: workspace.url,
+          documentId: document.id,
+          cookie: cookies.lead,
+        });
+        await waitFor(() => reader.session.provider.synced, 10_000, "a reader to sync");
+        expect(Y.equalSnapshots(Y.snapshot(reader.doc), Y.snapshot(loaded))).toBe(true);
+        reader.destroy();
+      }
+      loaded.destroy();
+    },
+  );
+
+  it(
+    "a document loaded while the other server compacts it holds every update stored before the load",
+    { timeout: 60_000 },
+    async () => {
+      const { document, cookies, first, second, editor } = await setUp();
+      const watch = watchCompactions([first.collab.hub.store]);
+      const writers = [editor(first, "lead", "lead@1"), editor(first, "editor", "editor@1")];
+      await waitFor(() => writers.every((writer) => writer.synced), 10_000, "the writers to sync");
+      writers.forEach((writer, index) => writer.startEditing(mulberry32(2000 + index), 3, 8));
+
+      const incomplete: string[] = [];
+      const deadline = Date.now() + 30_000;
+      let loads = 0;
+      while (loads < LOADS && Date.now() < deadline) {
+        // Everything acknowledged by now is committed, so a load that starts now must contain it.
+        const stored = writers.flatMap((writer) => writer.acknowledgedUpdates());
+        const reader = connectClient({
+          baseUrl: second.url,
+          documentId: document.id,
+          cookie: cookies.editor,
+        });
+        try {
+          await waitFor(() => reader.session.provider.synced, 10_000, "the reader to sync");
+          const missing = missingUpdates(reader.doc, stored);
+          if (missing.length > 0)
+            incomplete.push(`load ${loads}: ${missing.length} of ${stored.length} updates missing`);
+        } finally {
+          reader.destroy();
+        }
+        loads++;
+        await waitFor(() => second.collab.hub.loadedCount === 0, 10_000, "the reader's document to unload");
+      }
+      for (const writer of writers) writer.stopEditing();
+
+      expect(incomplete).toEqual([]);
+      expect(loads).toBeGreaterThan(10);
+      expect(watch.counts[0]).toBeGreaterThan(5);
+    },
+  );
+
+  it("a load never pairs an old snapshot with the rows left after another server's compaction", async () => {
+    const { document } = await setUp();
+    const { db } = database.handle;
+    const documentId = document.id;
+    const source = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    source.on("update", (update: Uint8Array) => updates.push(update));
+    for (let index = 0; index < 10; index++) source.getText("text").insert(index, String(index));
+    const compactor = new UpdateStore(db, createLogger("silent"));
+    // Five rows folded into a snapshot, five rows after it.
+    await appendUpdates(db, { updates: updates.slice(0, 5).map((update) => ({ documentId, update })) });
+    await compactor.compact(documentId);
+    await appendUpdates(db, { updates: updates.slice(5).map((update) => ({ documentId, update })) });
+
+    // The loader's database runs the other server's compaction just before the rows are read,
+    // after the snapshot was: the moment a real race would have to hit.
+    let compaction: Promise<number> | null = null;
+    const racing = racingDatabase(db, async () => {
+      compaction ??= compactor.compact(documentId);
+      // On PGlite the compaction waits for the loader's transaction to end (one connection), so
+      // give up waiting after a while; on PostgreSQL it commits in between.
+      await Promise.race([compaction, new Promise((resolve) => setTimeout(resolve, 300))]);
+    });
+    const loader = new UpdateStore(racing, createLogger("silent"));
+    const loaded = new Y.Doc();
+    const state = await loader.load(documentId);
+    state.updates.forEach((update) => Y.applyUpdate(loaded, update));
+
+    expect(compaction).not.toBeNull();
+    expect(await compaction).toBe(5);
+    expect(missingUpdates(loaded, updates)).toEqual([]);
+    expect(loaded.getText("text").toString()).toBe("0123456789");
+  });
+});
