@@ -3,7 +3,7 @@
  * @hocuspocus/server (database extension) and the y-websocket reference server (in memory).
  *
  *   npm run bench:collab -- [--quick] [--json FILE] [--systems ours,hocuspocus,y-websocket]
- *                           [--scenarios 1,2,3,4,5] [--runs N] [--cpu-prof DIR]
+ *                           [--scenarios 1,2,3,4,5] [--runs N] [--cpu-prof DIR] [--only REGEX]
  *
  * Each system runs alone in its own process pinned to core 0; this load generator re-executes
  * itself pinned to core 1. See docs/performance.md.
@@ -56,6 +56,8 @@ interface Options {
   scenarios: Set<number>;
   runs: number | null;
   cpuProfileDir: string | null;
+  /** Only the scenarios whose name matches (e.g. "N=1000 @100"). */
+  only: RegExp | null;
 }
 
 function parseOptions(argv: string[]): Options {
@@ -66,6 +68,7 @@ function parseOptions(argv: string[]): Options {
     scenarios: new Set([1, 2, 3, 4, 5]),
     runs: null,
     cpuProfileDir: null,
+    only: null,
   };
   for (let index = 0; index < argv.length; index++) {
     const arg = argv[index]!;
@@ -80,6 +83,7 @@ function parseOptions(argv: string[]): Options {
     else if (arg === "--scenarios") options.scenarios = new Set(value().split(",").map(Number));
     else if (arg === "--runs") options.runs = Number(value());
     else if (arg === "--cpu-prof") options.cpuProfileDir = path.resolve(value());
+    else if (arg === "--only") options.only = new RegExp(value());
     else throw new Error(`unknown argument ${arg}`);
   }
   for (const system of options.systems)
@@ -118,7 +122,9 @@ interface Plan {
   manyDocs: { documents: number; perDocRate: number };
   traceOps: number;
   coldCopies: number;
-  dbWrites: { documents: number; perDocRate: number; durationMs: number };
+  /** Also load from the raw update log (a fresh server per run). */
+  rawLog: boolean;
+  dbWrites: { documents: number; perDocRate: number; durationMs: number; runs: number };
 }
 
 function makePlan(options: Options): Plan {
@@ -126,19 +132,17 @@ function makePlan(options: Options): Plan {
     const runs = options.runs ?? 2;
     return {
       runs,
-      durationMs: 1500,
-      settleMs: 500,
-      afterCloseMs: 1500,
-      fanout: [
-        { clients: 10, rate: 100 },
-        { clients: 100, rate: 100 },
-      ],
-      typing: [{ clients: 10, perClient: 5 }],
-      sweep: { clients: 30, writers: 10, rates: [200, 1600], runs: 1, durationMs: 1500 },
-      manyDocs: { documents: 100, perDocRate: 2 },
+      durationMs: 800,
+      settleMs: 200,
+      afterCloseMs: 500,
+      fanout: [{ clients: 100, rate: 100 }],
+      typing: [],
+      sweep: { clients: 30, writers: 10, rates: [400, 1600], runs: 1, durationMs: 800 },
+      manyDocs: { documents: 50, perDocRate: 2 },
       traceOps: 26_000,
-      coldCopies: runs,
-      dbWrites: { documents: 20, perDocRate: 20, durationMs: 1500 },
+      coldCopies: 1,
+      rawLog: false,
+      dbWrites: { documents: 10, perDocRate: 20, durationMs: 1000, runs: 1 },
     };
   }
   const runs = options.runs ?? 5;
@@ -156,7 +160,8 @@ function makePlan(options: Options): Plan {
     manyDocs: { documents: 500, perDocRate: 2 },
     traceOps: 260_000,
     coldCopies: runs,
-    dbWrites: { documents: 50, perDocRate: 20, durationMs: 5000 },
+    rawLog: true,
+    dbWrites: { documents: 50, perDocRate: 20, durationMs: 5000, runs },
   };
 }
 
@@ -289,7 +294,7 @@ function documentsNeeded(plan: Plan): number {
     plan.typing.length +
     1 +
     plan.manyDocs.documents +
-    plan.runs * plan.dbWrites.documents +
+    plan.dbWrites.runs * plan.dbWrites.documents +
     // two warm-up documents per server start in the cold-load scenario
     2 * (1 + plan.coldCopies) +
     8
@@ -317,7 +322,7 @@ async function benchSystem(
             { state: trace.shortHistorySnapshot, copies: plan.coldCopies },
           ]
         : [],
-      rawLogs: trace ? [trace.updates] : [],
+      rawLogs: trace && plan.rawLog ? [trace.updates] : [],
     });
   } else if (system === "hocuspocus" && trace) {
     hocuspocusNames = {
@@ -352,6 +357,7 @@ async function benchSystem(
   };
 
   const load = async (scenario: string, documents: number, spec: Omit<LoadSpec, "documents">) => {
+    if (options.only && !options.only.test(scenario)) return null;
     log(`  ${scenario}`);
     const { server, endpoint } = await start();
     try {
@@ -435,8 +441,10 @@ async function benchSystem(
     }
     const sweep = plan.sweep;
     const scenario = `2 sweep N=${sweep.clients}, ${sweep.writers} writers`;
-    log(`  ${scenario}: rates ${sweep.rates.join(", ")}/s until p99 >= 50 ms`);
+    const runSweep = !options.only || options.only.test(scenario);
+    if (runSweep) log(`  ${scenario}: rates ${sweep.rates.join(", ")}/s until p99 >= 50 ms`);
     await guarded0(`sweep`, async () => {
+      if (!runSweep) return;
       const { server, endpoint } = await start();
       try {
         const light = sweep.clients - sweep.writers - 2;
@@ -585,6 +593,7 @@ async function coldLoads(
     }
   }
 
+  if (ours && !plan.rawLog) return;
   if (!ours) {
     record(names.raw, {
       kind: "cold",
@@ -638,7 +647,7 @@ async function databaseWrites(
   const meter = new Meter();
   const everyone = [];
   try {
-    for (let run = 0; run < plan.runs; run++) {
+    for (let run = 0; run < plan.dbWrites.runs; run++) {
       const ids = pool.take(documents);
       groups.push(ids);
       // Fresh documents each run: our rows stay uncompacted (< 300 per document) and countable.
@@ -681,7 +690,7 @@ async function databaseWrites(
       perRun.push({ rows: stored.rows, bytes: stored.bytes });
     }
   } else if (system === "y-websocket") {
-    for (let run = 0; run < plan.runs; run++) perRun.push({ rows: 0, bytes: 0 });
+    for (let run = 0; run < plan.dbWrites.runs; run++) perRun.push({ rows: 0, bytes: 0 });
   }
   const seconds = (runs.length * durationMs) / 1000;
   const updates = runs.reduce((sum, run) => sum + run.sent, 0);
@@ -922,7 +931,9 @@ async function main(): Promise<void> {
   try {
     for (const system of options.systems) {
       log(`\n${system}`);
+      const systemStarted = Date.now();
       await benchSystem(system, options, plan, storage, results, log);
+      log(`  (${system}: ${((Date.now() - systemStarted) / 1000).toFixed(0)} s)`);
       writeJson(false);
     }
   } finally {

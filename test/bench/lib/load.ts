@@ -292,7 +292,7 @@ export async function runLoad(
     clients,
     meter,
     rate: spec.rates[0]!,
-    durationMs: Math.min(1000, spec.durationMs),
+    durationMs: Math.min(1000, spec.durationMs / 2),
     drainMs: 2000,
   });
   recordSent(meter, clients, sentPerDoc);
