@@ -1,3 +1,4 @@
+import { afterAll, afterEach, beforeAll } from "vitest";
 import WebSocket from "ws";
 import * as Y from "yjs";
 import { CollabSession } from "../../app/lib/collab-client";
@@ -99,4 +100,30 @@ export function upgradeStatus(url: string, headers: Record<string, string>): Pro
       if (!/Unexpected server response/.test(error.message)) reject(error);
     });
   });
+}
+
+/**
+ * One collaboration workspace per test file on the file's database, and the clients a test
+ * connects, destroyed after each test.
+ */
+export function useCollabWorkspace(
+  database: { readonly handle: DatabaseHandle },
+  collab: CollabOptions = {},
+) {
+  let workspace: RunningWorkspace | undefined;
+  const clients: TestCollabClient[] = [];
+  beforeAll(async () => {
+    workspace = await startCollabWorkspace(database.handle, collab);
+  });
+  afterEach(() => {
+    for (const client of clients.splice(0)) client.destroy();
+  });
+  afterAll(() => workspace?.stop());
+  return {
+    clients,
+    get workspace(): RunningWorkspace {
+      if (!workspace) throw new Error("The workspace has not started yet");
+      return workspace;
+    },
+  };
 }

@@ -3,32 +3,21 @@ import * as encoding from "lib0/encoding";
 import WebSocket from "ws";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as Y from "yjs";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { MessageType } from "../../../shared/collab";
 import { createDocument } from "../../../server/documents/commands";
-import type { RunningWorkspace } from "../../../server/workspace";
 import {
   connectClient,
   sessionCookie,
-  startCollabWorkspace,
   upgradeStatus,
   waitFor,
-  type TestCollabClient,
+  useCollabWorkspace,
 } from "../../support/collab";
 import { useTestDatabase } from "../../support/database";
 import { buildCityWithMembers } from "../../support/factories";
 
 const database = useTestDatabase();
-let workspace: RunningWorkspace;
-const clients: TestCollabClient[] = [];
-
-beforeAll(async () => {
-  workspace = await startCollabWorkspace(database.handle);
-});
-afterEach(() => {
-  for (const client of clients.splice(0)) client.destroy();
-});
-afterAll(() => workspace.stop());
+const env = useCollabWorkspace(database);
 
 async function setUp() {
   const { db } = database.handle;
@@ -40,14 +29,14 @@ async function setUp() {
     input: { kind: "vision", title: "Vision" },
   });
   const cookie = (user: { email: string; password: string }) =>
-    sessionCookie(workspace.url, user.email, user.password);
+    sessionCookie(env.workspace.url, user.email, user.password);
   const connect = async (user: { email: string; password: string }) => {
     const client = connectClient({
-      baseUrl: workspace.url,
+      baseUrl: env.workspace.url,
       documentId: document.id,
       cookie: await cookie(user),
     });
-    clients.push(client);
+    env.clients.push(client);
     await waitFor(() => client.session.state.status === "saved", 10_000, "sync");
     return client;
   };
@@ -57,8 +46,8 @@ async function setUp() {
 describe("who may open a document", () => {
   it("refuses, before any upgrade, a foreign origin, a signed-out client, a member of another city, and bad ids", async () => {
     const { home, other, document, cookie } = await setUp();
-    const url = (id: string) => `${workspace.url.replace("http", "ws")}/collab/${id}`;
-    const origin = workspace.services.config.publicOrigin;
+    const url = (id: string) => `${env.workspace.url.replace("http", "ws")}/collab/${id}`;
+    const origin = env.workspace.services.config.publicOrigin;
     const lead = await cookie(home.members.lead);
 
     expect(await upgradeStatus(url(document.id), { Cookie: lead, Origin: origin })).toBe(101);
@@ -93,11 +82,11 @@ describe("who may open a document", () => {
     expect(lead.session.state.readOnly).toBe(false);
 
     const fresh = connectClient({
-      baseUrl: workspace.url,
+      baseUrl: env.workspace.url,
       documentId: document.id,
-      cookie: await sessionCookie(workspace.url, home.members.editor.email, home.members.editor.password),
+      cookie: await sessionCookie(env.workspace.url, home.members.editor.email, home.members.editor.password),
     });
-    clients.push(fresh);
+    env.clients.push(fresh);
     await waitFor(() => fresh.doc.getText("body").toString().includes("More."));
     expect(fresh.doc.getText("body").toString()).toBe("Agreed text. More. More.");
   });
@@ -125,11 +114,15 @@ describe("who may open a document", () => {
 
     // A raw client claiming the lead's awareness id is ignored.
     const forger = new WebSocket(
-      `${workspace.url.replace("http", "ws")}/collab/${editor.session.provider.roomname}`,
+      `${env.workspace.url.replace("http", "ws")}/collab/${editor.session.provider.roomname}`,
       {
         headers: {
-          Cookie: await sessionCookie(workspace.url, home.members.editor.email, home.members.editor.password),
-          Origin: workspace.services.config.publicOrigin,
+          Cookie: await sessionCookie(
+            env.workspace.url,
+            home.members.editor.email,
+            home.members.editor.password,
+          ),
+          Origin: env.workspace.services.config.publicOrigin,
         },
       },
     );

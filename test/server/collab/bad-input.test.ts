@@ -1,33 +1,17 @@
 import * as encoding from "lib0/encoding";
 import WebSocket from "ws";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CloseCode, MessageType } from "../../../shared/collab";
 import { createDocument } from "../../../server/documents/commands";
-import type { RunningWorkspace } from "../../../server/workspace";
-import {
-  connectClient,
-  sessionCookie,
-  startCollabWorkspace,
-  waitFor,
-  type TestCollabClient,
-} from "../../support/collab";
+import { connectClient, sessionCookie, waitFor, useCollabWorkspace } from "../../support/collab";
 import { useTestDatabase } from "../../support/database";
 import { buildCityWithMembers } from "../../support/factories";
 
 const database = useTestDatabase();
-let workspace: RunningWorkspace;
-const clients: TestCollabClient[] = [];
-
-beforeAll(async () => {
-  workspace = await startCollabWorkspace(database.handle, {
-    maxMessageBytes: 64 * 1024,
-    limits: { messageBurst: 50, messagesPerSecond: 25 },
-  });
+const env = useCollabWorkspace(database, {
+  maxMessageBytes: 64 * 1024,
+  limits: { messageBurst: 50, messagesPerSecond: 25 },
 });
-afterEach(() => {
-  for (const client of clients.splice(0)) client.destroy();
-});
-afterAll(() => workspace.stop());
 
 async function setUp() {
   const { db } = database.handle;
@@ -37,16 +21,16 @@ async function setUp() {
     createdBy: members.lead.id,
     input: { kind: "vision", title: "Vision" },
   });
-  const cookie = await sessionCookie(workspace.url, members.editor.email, members.editor.password);
-  const client = connectClient({ baseUrl: workspace.url, documentId: document.id, cookie });
-  clients.push(client);
+  const cookie = await sessionCookie(env.workspace.url, members.editor.email, members.editor.password);
+  const client = connectClient({ baseUrl: env.workspace.url, documentId: document.id, cookie });
+  env.clients.push(client);
   await waitFor(() => client.session.state.status === "saved");
   client.doc.getText("body").insert(0, "intact");
   await waitFor(() => client.session.state.unacknowledged === 0);
 
   const raw = async () => {
-    const socket = new WebSocket(`${workspace.url.replace("http", "ws")}/collab/${document.id}`, {
-      headers: { Cookie: cookie, Origin: workspace.services.config.publicOrigin },
+    const socket = new WebSocket(`${env.workspace.url.replace("http", "ws")}/collab/${document.id}`, {
+      headers: { Cookie: cookie, Origin: env.workspace.services.config.publicOrigin },
     });
     const closed = new Promise<number>((resolve) => socket.on("close", (code) => resolve(code)));
     socket.on("error", () => {});
@@ -79,7 +63,7 @@ describe("bad input", () => {
     client.doc.getText("body").insert(6, " and live");
     await waitFor(() => client.session.state.unacknowledged === 0);
     expect(client.session.state.status).toBe("saved");
-    expect((await fetch(`${workspace.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${env.workspace.url}/healthz`)).status).toBe(200);
   });
 
   it("refuses a frame above the limit with 1009", async () => {
@@ -102,8 +86,8 @@ describe("bad input", () => {
     const bad = await raw();
     bad.socket.send(message(MessageType.Sync, 2, 5, 0xff, 0xff, 0xff, 0xff, 0xff));
     await bad.closed;
-    const reader = connectClient({ baseUrl: workspace.url, documentId: document.id, cookie });
-    clients.push(reader);
+    const reader = connectClient({ baseUrl: env.workspace.url, documentId: document.id, cookie });
+    env.clients.push(reader);
     await waitFor(() => reader.session.state.status === "saved");
     expect(reader.doc.getText("body").toString()).toBe("intact");
   });

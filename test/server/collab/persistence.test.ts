@@ -2,35 +2,19 @@ import * as encoding from "lib0/encoding";
 import WebSocket from "ws";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { appendUpdates, countUpdates, findSnapshot } from "../../../db/repositories/doc-updates";
 import { findCitySpaceId } from "../../../db/repositories/documents";
 import { MessageType } from "../../../shared/collab";
 import { UpdateStore } from "../../../server/collab/persistence";
 import { createDocument } from "../../../server/documents/commands";
 import { createLogger } from "../../../server/logger";
-import type { RunningWorkspace } from "../../../server/workspace";
-import {
-  connectClient,
-  sessionCookie,
-  startCollabWorkspace,
-  waitFor,
-  type TestCollabClient,
-} from "../../support/collab";
+import { connectClient, sessionCookie, waitFor, useCollabWorkspace } from "../../support/collab";
 import { useTestDatabase } from "../../support/database";
 import { buildCityWithMembers } from "../../support/factories";
 
 const database = useTestDatabase();
-let workspace: RunningWorkspace;
-const clients: TestCollabClient[] = [];
-
-beforeAll(async () => {
-  workspace = await startCollabWorkspace(database.handle, { compactAfterRows: 10, unloadDelayMs: 50 });
-});
-afterEach(() => {
-  for (const client of clients.splice(0)) client.destroy();
-});
-afterAll(() => workspace.stop());
+const env = useCollabWorkspace(database, { compactAfterRows: 10, unloadDelayMs: 50 });
 
 async function setUp() {
   const { db } = database.handle;
@@ -40,10 +24,10 @@ async function setUp() {
     createdBy: members.lead.id,
     input: { kind: "vision", title: "Vision" },
   });
-  const cookie = await sessionCookie(workspace.url, members.editor.email, members.editor.password);
+  const cookie = await sessionCookie(env.workspace.url, members.editor.email, members.editor.password);
   const connect = async () => {
-    const client = connectClient({ baseUrl: workspace.url, documentId: document.id, cookie });
-    clients.push(client);
+    const client = connectClient({ baseUrl: env.workspace.url, documentId: document.id, cookie });
+    env.clients.push(client);
     await waitFor(() => client.session.state.status === "saved", 10_000, "sync");
     return client;
   };
@@ -80,7 +64,7 @@ describe("storage of documents", () => {
     writer.destroy();
 
     const { db } = database.handle;
-    await waitFor(() => workspace.collab.hub.loadedCount === 0, 5_000, "unload");
+    await waitFor(() => env.workspace.collab.hub.loadedCount === 0, 5_000, "unload");
     expect(await countUpdates(db, { documentId: document.id })).toBe(0);
     expect(textOf((await findSnapshot(db, { documentId: document.id }))!)).toBe("kept after unload");
 
@@ -127,8 +111,8 @@ describe("storage of documents", () => {
         .execute()
     ).map((row) => row.id);
 
-    const base = workspace.url.replace("http", "ws");
-    const origin = workspace.services.config.publicOrigin;
+    const base = env.workspace.url.replace("http", "ws");
+    const origin = env.workspace.services.config.publicOrigin;
     const openAndClose = (id: string) =>
       new Promise<void>((resolve, reject) => {
         const socket = new WebSocket(`${base}/collab/${id}`, { headers: { Cookie: cookie, Origin: origin } });
@@ -146,7 +130,7 @@ describe("storage of documents", () => {
     for (let start = 0; start < ids.length; start += 50) {
       await Promise.all(ids.slice(start, start + 50).map(openAndClose));
     }
-    await waitFor(() => workspace.collab.hub.loadedCount === 0, 30_000, "every document to unload");
+    await waitFor(() => env.workspace.collab.hub.loadedCount === 0, 30_000, "every document to unload");
     const stored = await db
       .selectFrom("doc_snapshots")
       .select("document_id")

@@ -1,30 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { CloseCode } from "../../../shared/collab";
 import { changeRole, removeMember } from "../../../server/cities/commands";
 import { createDocument, deleteDocument } from "../../../server/documents/commands";
-import type { RunningWorkspace } from "../../../server/workspace";
-import {
-  connectClient,
-  sessionCookie,
-  startCollabWorkspace,
-  waitFor,
-  type TestCollabClient,
-} from "../../support/collab";
+import { connectClient, sessionCookie, waitFor, useCollabWorkspace } from "../../support/collab";
 import { useTestDatabase } from "../../support/database";
 import { buildCityWithMembers } from "../../support/factories";
 import { TestClient } from "../../support/http";
 
 const database = useTestDatabase();
-let workspace: RunningWorkspace;
-const clients: TestCollabClient[] = [];
-
-beforeAll(async () => {
-  workspace = await startCollabWorkspace(database.handle, { accessCheckIntervalMs: 200 });
-});
-afterEach(() => {
-  for (const client of clients.splice(0)) client.destroy();
-});
-afterAll(() => workspace.stop());
+const env = useCollabWorkspace(database, { accessCheckIntervalMs: 200 });
 
 async function setUp() {
   const { db } = database.handle;
@@ -36,11 +20,11 @@ async function setUp() {
   });
   const connect = async (user: { email: string; password: string }) => {
     const client = connectClient({
-      baseUrl: workspace.url,
+      baseUrl: env.workspace.url,
       documentId: document.id,
-      cookie: await sessionCookie(workspace.url, user.email, user.password),
+      cookie: await sessionCookie(env.workspace.url, user.email, user.password),
     });
-    clients.push(client);
+    env.clients.push(client);
     await waitFor(() => client.session.state.status === "saved", 10_000, "sync");
     return client;
   };
@@ -80,11 +64,11 @@ describe("revocation", () => {
       input: { kind: "page", title: "Other" },
     });
     const elsewhere = connectClient({
-      baseUrl: workspace.url,
+      baseUrl: env.workspace.url,
       documentId: other.id,
-      cookie: await sessionCookie(workspace.url, members.lead.email, members.lead.password),
+      cookie: await sessionCookie(env.workspace.url, members.lead.email, members.lead.password),
     });
-    clients.push(elsewhere);
+    env.clients.push(elsewhere);
     await waitFor(() => elsewhere.session.state.status === "saved");
 
     await deleteDocument(database.handle.db, { cityId: city.id, documentId: document.id });
@@ -98,14 +82,14 @@ describe("revocation", () => {
 
   it("closes the sockets of a session that signed out", async () => {
     const { members, document } = await setUp();
-    const browser = new TestClient(workspace.url);
+    const browser = new TestClient(env.workspace.url);
     await browser.signIn(members.editor.email, members.editor.password);
     const client = connectClient({
-      baseUrl: workspace.url,
+      baseUrl: env.workspace.url,
       documentId: document.id,
       cookie: `scf_session=${browser.cookies.get("scf_session")}`,
     });
-    clients.push(client);
+    env.clients.push(client);
     await waitFor(() => client.session.state.status === "saved");
     await browser.post("/logout", {});
     await waitFor(() => client.session.state.closed !== null, 5_000, "the connection to close");

@@ -1,27 +1,11 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { createDocument } from "../../../server/documents/commands";
-import type { RunningWorkspace } from "../../../server/workspace";
-import {
-  connectClient,
-  sessionCookie,
-  startCollabWorkspace,
-  waitFor,
-  type TestCollabClient,
-} from "../../support/collab";
+import { connectClient, sessionCookie, waitFor, useCollabWorkspace } from "../../support/collab";
 import { useTestDatabase } from "../../support/database";
 import { buildCityWithMembers } from "../../support/factories";
 
 const database = useTestDatabase();
-let workspace: RunningWorkspace;
-const clients: TestCollabClient[] = [];
-
-beforeAll(async () => {
-  workspace = await startCollabWorkspace(database.handle);
-});
-afterEach(() => {
-  for (const client of clients.splice(0)) client.destroy();
-});
-afterAll(() => workspace.stop());
+const env = useCollabWorkspace(database);
 
 async function setUp() {
   const { db } = database.handle;
@@ -32,14 +16,14 @@ async function setUp() {
     input: { kind: "vision", title: "Vision" },
   });
   const cookieOf = (role: keyof typeof members) =>
-    sessionCookie(workspace.url, members[role].email, members[role].password);
+    sessionCookie(env.workspace.url, members[role].email, members[role].password);
   const connect = async (role: keyof typeof members) => {
     const client = connectClient({
-      baseUrl: workspace.url,
+      baseUrl: env.workspace.url,
       documentId: document.id,
       cookie: await cookieOf(role),
     });
-    clients.push(client);
+    env.clients.push(client);
     await waitFor(() => client.session.state.status === "saved", 10_000, `${role} to sync`);
     return client;
   };

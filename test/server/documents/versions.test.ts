@@ -1,30 +1,14 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { listVersions } from "../../../db/repositories/versions";
 import { createDocument } from "../../../server/documents/commands";
-import type { RunningWorkspace } from "../../../server/workspace";
-import {
-  connectClient,
-  sessionCookie,
-  startCollabWorkspace,
-  waitFor,
-  type TestCollabClient,
-} from "../../support/collab";
+import { connectClient, sessionCookie, waitFor, useCollabWorkspace } from "../../support/collab";
 import { useTestDatabase } from "../../support/database";
 import { buildCityWithMembers } from "../../support/factories";
 import { pageText, TestClient } from "../../support/http";
 import * as Y from "yjs";
 
 const database = useTestDatabase();
-let workspace: RunningWorkspace;
-const clients: TestCollabClient[] = [];
-
-beforeAll(async () => {
-  workspace = await startCollabWorkspace(database.handle, { versionAfterQuietMs: 300 });
-});
-afterEach(() => {
-  for (const client of clients.splice(0)) client.destroy();
-});
-afterAll(() => workspace.stop());
+const env = useCollabWorkspace(database, { versionAfterQuietMs: 300 });
 
 /** Writes a paragraph as the editor does: an XmlElement "paragraph" holding XmlText. */
 function setParagraph(doc: Y.Doc, text: string): void {
@@ -52,14 +36,14 @@ async function setUp() {
     input: { kind: "vision", title: "Vision" },
   });
   const editor = connectClient({
-    baseUrl: workspace.url,
+    baseUrl: env.workspace.url,
     documentId: document.id,
-    cookie: await sessionCookie(workspace.url, members.editor.email, members.editor.password),
+    cookie: await sessionCookie(env.workspace.url, members.editor.email, members.editor.password),
   });
-  clients.push(editor);
+  env.clients.push(editor);
   await waitFor(() => editor.session.state.status === "saved");
   const http = async (role: keyof typeof members) => {
-    const client = new TestClient(workspace.url);
+    const client = new TestClient(env.workspace.url);
     await client.signIn(members[role].email, members[role].password);
     return client;
   };

@@ -1,32 +1,18 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it } from "vitest";
 import { listNotifications } from "../../../db/repositories/notifications";
 import { createDocument } from "../../../server/documents/commands";
-import type { RunningWorkspace } from "../../../server/workspace";
-import {
-  connectClient,
-  sessionCookie,
-  startCollabWorkspace,
-  waitFor,
-  type TestCollabClient,
-} from "../../support/collab";
+import { connectClient, sessionCookie, waitFor, useCollabWorkspace } from "../../support/collab";
 import { useTestDatabase } from "../../support/database";
 import { buildCityWithMembers, buildUser } from "../../support/factories";
 import { pageText, TestClient } from "../../support/http";
 import { connection, connectRealtime, type TestRealtimeSocket } from "../../support/realtime";
 
 const database = useTestDatabase();
-let workspace: RunningWorkspace;
-const clients: TestCollabClient[] = [];
+const env = useCollabWorkspace(database);
 const sockets: TestRealtimeSocket[] = [];
-
-beforeAll(async () => {
-  workspace = await startCollabWorkspace(database.handle);
-});
 afterEach(() => {
-  for (const client of clients.splice(0)) client.destroy();
   for (const socket of sockets.splice(0)) socket.disconnect();
 });
-afterAll(() => workspace.stop());
 
 const anchor = JSON.stringify({
   start: { tname: "default", item: null, type: null, assoc: 0 },
@@ -42,7 +28,7 @@ async function setUp() {
     input: { kind: "vision", title: "Vision" },
   });
   const as = async (role: keyof typeof members) => {
-    const client = new TestClient(workspace.url);
+    const client = new TestClient(env.workspace.url);
     await client.signIn(members[role].email, members[role].password);
     return client;
   };
@@ -53,8 +39,8 @@ describe("notifications", () => {
   it("tells a mentioned member at once, and thread authors about replies", async () => {
     const { members, as, commentsUrl, document } = await setUp();
     const viewerSocket = connectRealtime(
-      workspace.url,
-      await sessionCookie(workspace.url, members.editor.email, members.editor.password),
+      env.workspace.url,
+      await sessionCookie(env.workspace.url, members.editor.email, members.editor.password),
     );
     sockets.push(viewerSocket);
     expect(await connection(viewerSocket)).toBe("connected");
@@ -117,11 +103,11 @@ describe("activity", () => {
   it("shows who edited which document on the city's overview", async () => {
     const { city, members, document, as } = await setUp();
     const editor = connectClient({
-      baseUrl: workspace.url,
+      baseUrl: env.workspace.url,
       documentId: document.id,
-      cookie: await sessionCookie(workspace.url, members.editor.email, members.editor.password),
+      cookie: await sessionCookie(env.workspace.url, members.editor.email, members.editor.password),
     });
-    clients.push(editor);
+    env.clients.push(editor);
     await waitFor(() => editor.session.state.status === "saved");
     editor.doc.getText("t").insert(0, "edit");
     await waitFor(() => editor.session.state.unacknowledged === 0);

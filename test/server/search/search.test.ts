@@ -1,8 +1,7 @@
 import * as Y from "yjs";
-import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { saveDocumentText } from "../../../db/repositories/document-search";
 import { createDocument } from "../../../server/documents/commands";
-import type { RunningWorkspace } from "../../../server/workspace";
 import { EDITOR_FRAGMENT } from "../../../shared/editor/fragment";
 import { MATCH_END, MATCH_START } from "../../../shared/search";
 import {
@@ -11,26 +10,18 @@ import {
   startCollabWorkspace,
   waitFor,
   type TestCollabClient,
+  useCollabWorkspace,
 } from "../../support/collab";
 import { useTestDatabase } from "../../support/database";
 import { buildCityWithMembers } from "../../support/factories";
 import { pageText, TestClient } from "../../support/http";
 
 const database = useTestDatabase();
-let workspace: RunningWorkspace;
-const clients: TestCollabClient[] = [];
-
-beforeAll(async () => {
-  workspace = await startCollabWorkspace(database.handle, { searchTextIntervalMs: 100 });
-});
-afterEach(() => {
-  for (const client of clients.splice(0)) client.destroy();
-});
-afterAll(() => workspace.stop());
+const env = useCollabWorkspace(database, { searchTextIntervalMs: 100 });
 
 type Member = { email: string; password: string };
 
-async function signedIn(user: Member, base = workspace.url) {
+async function signedIn(user: Member, base = env.workspace.url) {
   const client = new TestClient(base);
   await client.signIn(user.email, user.password);
   return client;
@@ -54,7 +45,7 @@ async function connect(base: string, documentId: string, user: Member): Promise<
     documentId,
     cookie: await sessionCookie(base, user.email, user.password),
   });
-  clients.push(client);
+  env.clients.push(client);
   await waitFor(() => client.session.state.status === "saved", 10_000, "sync");
   return client;
 }
@@ -96,7 +87,7 @@ describe("searching a city's documents", () => {
   it("finds words typed through a collaboration client while it is still editing, highlighted", async () => {
     const { home, newDocument } = await setUp();
     const plan = await newDocument(home.city.id, "Transport plan");
-    const writer = await connect(workspace.url, plan.id, home.members.editor);
+    const writer = await connect(env.workspace.url, plan.id, home.members.editor);
     typeParagraphs(writer.doc, [
       "Protected cycle lanes will connect every school by 2030.",
       "Buses every ten minutes.",
@@ -152,7 +143,7 @@ describe("searching a city's documents", () => {
     expect(theirHtml).toContain(theirs.id);
     expect(theirHtml).not.toContain(ours.id);
 
-    expect((await new TestClient(workspace.url).get(`/c/${home.city.slug}/search?q=x`)).status).toBe(302);
+    expect((await new TestClient(env.workspace.url).get(`/c/${home.city.slug}/search?q=x`)).status).toBe(302);
   });
 
   it("follows a change of title", async () => {
