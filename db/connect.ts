@@ -1,5 +1,5 @@
 import path from "node:path";
-import { PGlite } from "@electric-sql/pglite";
+import { PGlite, types } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect } from "kysely";
 import { PGliteDialect } from "kysely-pglite-dialect";
 import pg from "pg";
@@ -26,6 +26,19 @@ function describePostgresUrl(url: string): string {
   }
 }
 
+/**
+ * bytea in and out of PGlite, which speaks its hex text form. PGlite's own conversion goes byte by
+ * byte through strings: loading a 300 KB document snapshot took 30 ms; Buffer's hex codec takes 1.
+ */
+function parseBytea(text: string): Uint8Array {
+  return new Uint8Array(Buffer.from(text.slice(2), "hex"));
+}
+
+function serializeBytea(value: unknown): string {
+  if (!(value instanceof Uint8Array)) throw new TypeError("bytea parameter is not a Uint8Array");
+  return `\\x${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("hex")}`;
+}
+
 /** Opens PostgreSQL through a pool, or the embedded PGlite database in a data directory. */
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.kind === "postgres") {
@@ -42,7 +55,10 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   const dataDir = path.resolve(options.dataDir);
   const release = lockDataDir(dataDir);
   try {
-    const pglite = await PGlite.create(path.join(dataDir, "pglite"));
+    const pglite = await PGlite.create(path.join(dataDir, "pglite"), {
+      parsers: { [types.BYTEA]: parseBytea },
+      serializers: { [types.BYTEA]: serializeBytea },
+    });
     const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
     return {
       db,

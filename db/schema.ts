@@ -93,6 +93,8 @@ export interface DocUpdateTable {
 export interface DocSnapshotTable {
   document_id: string;
   state: Uint8Array;
+  /** The Yjs state vector of `state`; null for snapshots stored before it was kept. */
+  state_vector: Uint8Array | null;
   /** How many update rows have been folded into this snapshot over its life. */
   updates_folded: ColumnType<string, number | string | undefined, number | string>;
   compacted_at: Generated<Date>;

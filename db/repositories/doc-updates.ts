@@ -18,13 +18,42 @@ export async function appendUpdates(
     .execute();
 }
 
-export async function findSnapshot(db: Executor, args: { documentId: string }): Promise<Uint8Array | null> {
+export interface StoredSnapshot {
+  state: Uint8Array;
+  /** Null for a snapshot stored before state vectors were kept. */
+  stateVector: Uint8Array | null;
+}
+
+export async function findSnapshot(db: Executor, args: { documentId: string }): Promise<StoredSnapshot | null> {
   const row = await db
     .selectFrom("doc_snapshots")
-    .select("state")
+    .select(["state", "state_vector"])
     .where("document_id", "=", args.documentId)
     .executeTakeFirst();
-  return row?.state ?? null;
+  return row ? { state: row.state, stateVector: row.state_vector } : null;
+}
+
+export interface StoredDocument {
+  snapshot: StoredSnapshot | null;
+  /** The update rows after the snapshot, oldest first. */
+  updates: Uint8Array[];
+}
+
+/**
+ * A document's snapshot and the update rows after it, read by one statement, so they come from one
+ * consistent view of the database: a compaction committing meanwhile cannot hide rows it folded.
+ */
+export async function readStoredDocument(db: Executor, args: { documentId: string }): Promise<StoredDocument> {
+  const { rows } = await sql<{ is_snapshot: boolean; state: Uint8Array; state_vector: Uint8Array | null }>`
+    select true as is_snapshot, null::bigint as id, state, state_vector
+      from doc_snapshots where document_id = ${args.documentId}
+    union all
+    select false, id, update, null from doc_updates where document_id = ${args.documentId}
+    order by is_snapshot desc, id
+  `.execute(db);
+  const first = rows[0];
+  const snapshot = first?.is_snapshot ? { state: first.state, stateVector: first.state_vector } : null;
+  return { snapshot, updates: rows.slice(snapshot ? 1 : 0).map((row) => row.state) };
 }
 
 export async function listUpdates(db: Executor, args: { documentId: string }): Promise<StoredUpdate[]> {
@@ -47,14 +76,20 @@ export async function countUpdates(db: Executor, args: { documentId: string }): 
 
 export async function saveSnapshot(
   db: Executor,
-  args: { documentId: string; state: Uint8Array; folded: number },
+  args: { documentId: string; state: Uint8Array; stateVector: Uint8Array; folded: number },
 ): Promise<void> {
   await db
     .insertInto("doc_snapshots")
-    .values({ document_id: args.documentId, state: args.state, updates_folded: args.folded })
+    .values({
+      document_id: args.documentId,
+      state: args.state,
+      state_vector: args.stateVector,
+      updates_folded: args.folded,
+    })
     .onConflict((oc) =>
       oc.column("document_id").doUpdateSet({
         state: args.state,
+        state_vector: args.stateVector,
         updates_folded: sql`doc_snapshots.updates_folded + ${args.folded}`,
         compacted_at: sql`now()`,
       }),

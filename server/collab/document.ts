@@ -4,6 +4,7 @@ import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { MessageType } from "../../shared/collab";
 import { Connection } from "./connection";
+import type { LoadedState } from "./persistence";
 
 /** The origin of changes that come from storage rather than from a client. */
 export const LOAD_ORIGIN = Symbol("load");
@@ -27,13 +28,22 @@ export function awarenessMessage(awareness: awarenessProtocol.Awareness, clients
   return encoding.toUint8Array(encoder);
 }
 
+/** The encoding of an empty state vector: a client that has nothing yet. */
+function isEmptyStateVector(stateVector: Uint8Array): boolean {
+  return stateVector.length === 1 && stateVector[0] === 0;
+}
+
 /**
  * A loaded document: its Y.Doc, the presence of everyone in it, and its connections. Updates of one
  * event-loop turn are merged and encoded once, then the same bytes go to every receiver.
+ *
+ * A document stored as one snapshot is served from the stored bytes: the first clients get the
+ * snapshot and its stored state vector as they are, and the snapshot is decoded into the Y.Doc only
+ * when something needs the Y.Doc (an edit, a client that already holds part of the document).
  */
 export class CollabDocument {
-  readonly ydoc = new Y.Doc({ gc: true });
-  readonly awareness = new awarenessProtocol.Awareness(this.ydoc);
+  private readonly doc = new Y.Doc({ gc: true });
+  readonly awareness = new awarenessProtocol.Awareness(this.doc);
   readonly connections = new Set<Connection>();
   /** Which connection speaks for each awareness client id. */
   readonly awarenessOwners = new Map<number, Connection>();
@@ -46,21 +56,30 @@ export class CollabDocument {
   /** Who changed the document last, credited with its automatic version. */
   lastEditor: string | null = null;
 
+  /** Stored updates not applied to the Y.Doc yet. */
+  private unapplied: Uint8Array[];
+  /** The state vector of the stored snapshot, while it is not applied yet. */
+  private storedVector: Uint8Array | null;
+  /** The whole document encoded as one update, kept until the next change. */
+  private encodedState: Uint8Array | null;
   private outgoing: Uint8Array[] = [];
   private outgoingAuthors = new Set<Connection | null>();
   private flushScheduled = false;
 
   constructor(
     readonly id: string,
-    stored: Uint8Array[],
+    stored: LoadedState,
     private readonly onUpdate: (update: Uint8Array, origin: unknown) => void,
   ) {
     // The server's own presence is empty: only clients appear in the awareness.
     this.awareness.setLocalState(null);
-    this.ydoc.transact(() => {
-      for (const update of stored) Y.applyUpdate(this.ydoc, update, LOAD_ORIGIN);
-    }, LOAD_ORIGIN);
-    this.ydoc.on("update", (update: Uint8Array, origin: unknown) => {
+    this.unapplied = stored.updates;
+    const servedAsStored = stored.stateVector !== null && stored.updates.length === 1;
+    this.storedVector = servedAsStored ? stored.stateVector : null;
+    this.encodedState = servedAsStored ? stored.updates[0]! : null;
+    this.doc.on("update", (update: Uint8Array, origin: unknown) => {
+      if (origin === LOAD_ORIGIN) return;
+      this.encodedState = null;
       this.onUpdate(update, origin);
       this.queueBroadcast(update, origin instanceof Connection ? origin : null);
     });
@@ -73,13 +92,54 @@ export class CollabDocument {
         for (const connection of this.connections) connection.send(message);
       },
     );
+    if (!servedAsStored) this.hydrate();
+  }
+
+  /** The document's Y.Doc, with everything stored applied to it. */
+  get ydoc(): Y.Doc {
+    this.hydrate();
+    return this.doc;
+  }
+
+  private hydrate(): void {
+    if (this.unapplied.length === 0) return;
+    const updates = this.unapplied;
+    this.unapplied = [];
+    this.storedVector = null;
+    this.doc.transact(() => {
+      for (const update of updates) Y.applyUpdate(this.doc, update, LOAD_ORIGIN);
+    }, LOAD_ORIGIN);
+  }
+
+  /** What a client whose state vector is `stateVector` is missing, as one update. */
+  missingFrom(stateVector: Uint8Array): Uint8Array {
+    if (!isEmptyStateVector(stateVector)) return Y.encodeStateAsUpdate(this.ydoc, stateVector);
+    this.encodedState ??= Y.encodeStateAsUpdate(this.ydoc);
+    return this.encodedState;
+  }
+
+  private stateVector(): Uint8Array {
+    return this.storedVector ?? Y.encodeStateVector(this.ydoc);
   }
 
   /** Greets a new connection: the server's state vector, then everyone's presence. */
   greet(connection: Connection): void {
-    connection.send(syncMessage((encoder) => syncProtocol.writeSyncStep1(encoder, this.ydoc)));
+    connection.send(
+      syncMessage((encoder) => {
+        encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep1);
+        encoding.writeVarUint8Array(encoder, this.stateVector());
+      }),
+    );
     const clients = [...this.awareness.getStates().keys()];
     if (clients.length > 0) connection.send(awarenessMessage(this.awareness, clients));
+  }
+
+  /** The reply to a client's sync step 1: everything it is missing. */
+  syncStep2(stateVector: Uint8Array): Uint8Array {
+    return syncMessage((encoder) => {
+      encoding.writeVarUint(encoder, syncProtocol.messageYjsSyncStep2);
+      encoding.writeVarUint8Array(encoder, this.missingFrom(stateVector));
+    });
   }
 
   private queueBroadcast(update: Uint8Array, author: Connection | null): void {
@@ -116,6 +176,6 @@ export class CollabDocument {
 
   destroy(): void {
     this.awareness.destroy();
-    this.ydoc.destroy();
+    this.doc.destroy();
   }
 }

@@ -63,11 +63,11 @@ export class CollabHub {
   private open(documentId: string): Promise<CollabDocument> {
     const existing = this.documents.get(documentId);
     if (existing) return existing;
-    const loading = this.store.load(documentId).then(({ updates, rows }) => {
-      const document = new CollabDocument(documentId, updates, (update, origin) =>
+    const loading = this.store.load(documentId).then((stored) => {
+      const document = new CollabDocument(documentId, stored, (update, origin) =>
         this.stored(document, update, origin),
       );
-      document.rowsSinceCompaction = rows;
+      document.rowsSinceCompaction = stored.rows;
       return document;
     });
     this.documents.set(documentId, loading);

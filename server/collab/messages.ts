@@ -67,11 +67,10 @@ export function handleMessage(document: CollabDocument, connection: Connection, 
     case MessageType.Sync: {
       const syncType = decoding.peekVarUint(decoder);
       if (syncType === syncProtocol.messageYjsSyncStep1) {
-        const reply = encoding.createEncoder();
-        encoding.writeVarUint(reply, MessageType.Sync);
-        syncProtocol.readSyncMessage(decoder, reply, document.ydoc, connection);
+        decoding.readVarUint(decoder);
+        const stateVector = decoding.readVarUint8Array(decoder);
         expectEnd(decoder);
-        connection.send(encoding.toUint8Array(reply));
+        connection.send(document.syncStep2(stateVector));
         return DONE;
       }
       if (syncType !== syncProtocol.messageYjsSyncStep2 && syncType !== syncProtocol.messageYjsUpdate) {

@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import * as Y from "yjs";
 import { openDatabase, type DatabaseOptions } from "../../../db/connect";
 import { migrateToLatest } from "../../../db/migrate";
 import { findCityBySlug } from "../../../db/repositories/cities";
@@ -58,10 +59,11 @@ export async function setupOurs(database: DatabaseOptions, plan: OursPlan): Prom
       }
     });
     for (const [which, { state, copies }] of plan.snapshots.entries()) {
+      const stateVector = Y.encodeStateVectorFromUpdate(state);
       const ids: string[] = [];
       for (let copy = 0; copy < copies; copy++) {
         const documentId = await create(`Bench snapshot ${which}.${copy}`);
-        await saveSnapshot(db, { documentId, state, folded: 0 });
+        await saveSnapshot(db, { documentId, state, stateVector, folded: 0 });
         ids.push(documentId);
       }
       result.snapshots.push(ids);

@@ -66,10 +66,37 @@ describe("storage of documents", () => {
     const { db } = database.handle;
     await waitFor(() => env.workspace.collab.hub.loadedCount === 0, 5_000, "unload");
     expect(await countUpdates(db, { documentId: document.id })).toBe(0);
-    expect(textOf((await findSnapshot(db, { documentId: document.id }))!)).toBe("kept after unload");
+    expect(textOf((await findSnapshot(db, { documentId: document.id }))!.state)).toBe("kept after unload");
 
     const reader = await connect();
     expect(reader.doc.getText("body").toString()).toBe("kept after unload");
+  });
+
+  it("serves a compacted document to new and returning clients, then takes their edits", async () => {
+    const { document, cookie, connect } = await setUp();
+    const writer = await connect();
+    writer.doc.getText("body").insert(0, "stored");
+    await waitFor(() => writer.session.state.unacknowledged === 0);
+    // A returning client: it holds what it saw and edits while the document is unloaded.
+    const returning = new Y.Doc();
+    Y.applyUpdate(returning, Y.encodeStateAsUpdate(writer.doc));
+    writer.destroy();
+    await waitFor(() => env.workspace.collab.hub.loadedCount === 0, 5_000, "unload");
+    const snapshot = (await findSnapshot(database.handle.db, { documentId: document.id }))!;
+    expect(snapshot.stateVector).toEqual(Y.encodeStateVectorFromUpdate(snapshot.state));
+    returning.getText("body").insert(0, "offline, ");
+
+    const fresh = await connect();
+    expect(fresh.doc.getText("body").toString()).toBe("stored");
+    const back = connectClient({ baseUrl: env.workspace.url, documentId: document.id, cookie, doc: returning });
+    env.clients.push(back);
+    await waitFor(() => fresh.doc.getText("body").toString() === "offline, stored", 5_000, "offline edit");
+    fresh.doc.getText("body").insert(fresh.doc.getText("body").length, " and live");
+    await waitFor(() => back.doc.getText("body").toString() === "offline, stored and live", 5_000, "live edit");
+    await waitFor(() => fresh.session.state.unacknowledged === 0 && back.session.state.unacknowledged === 0);
+
+    const later = await connect();
+    expect(later.doc.getText("body").toString()).toBe("offline, stored and live");
   });
 
   it("deletes exactly the rows it folded: a row appended afterwards survives", async () => {

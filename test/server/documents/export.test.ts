@@ -49,7 +49,12 @@ const HOSTILE_LINKS = [
 async function storeContent(documentId: string, content: JSONContent[], later: string): Promise<void> {
   const { db } = database.handle;
   const ydoc = prosemirrorJSONToYDoc(documentSchema, { type: "doc", content }, EDITOR_FRAGMENT);
-  await saveSnapshot(db, { documentId, state: Y.encodeStateAsUpdate(ydoc), folded: 1 });
+  await saveSnapshot(db, {
+    documentId,
+    state: Y.encodeStateAsUpdate(ydoc),
+    stateVector: Y.encodeStateVector(ydoc),
+    folded: 1,
+  });
   const before = Y.encodeStateVector(ydoc);
   const paragraph = new Y.XmlElement("paragraph");
   paragraph.insert(0, [new Y.XmlText(later)]);
