@@ -62,7 +62,6 @@ export class Connection {
     if (this.open) this.socket.send(message, { binary: true });
   }
 
-  /** Tells the client that its first `count` update-bearing messages are durable. */
   /**
    * The first update-bearing message whose content Yjs holds as pending (its dependencies have not
    * arrived): not stored yet, so neither it nor anything after it may be acknowledged.
@@ -70,15 +69,25 @@ export class Connection {
   heldFrom: number | null = null;
   /** The count of the last update-bearing message that was applied (not dropped as read-only). */
   lastApplied = 0;
+  private ackScheduled = false;
 
+  /**
+   * Tells the client that its first `count` update-bearing messages are durable. Several calls in a
+   * row (the messages one commit made durable) send one acknowledgement, of the highest count.
+   */
   acknowledge(requested: number): void {
     const count = this.heldFrom === null ? requested : Math.min(requested, this.heldFrom - 1);
     if (!this.wantsAcks || count <= this.acknowledged) return;
     this.acknowledged = count;
-    const encoder = encoding.createEncoder();
-    encoding.writeVarUint(encoder, MessageType.Ack);
-    encoding.writeVarUint(encoder, count);
-    this.send(encoding.toUint8Array(encoder));
+    if (this.ackScheduled) return;
+    this.ackScheduled = true;
+    queueMicrotask(() => {
+      this.ackScheduled = false;
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MessageType.Ack);
+      encoding.writeVarUint(encoder, this.acknowledged);
+      this.send(encoding.toUint8Array(encoder));
+    });
   }
 
   setAccess(access: Access): void {

@@ -50,6 +50,10 @@ export class CollabDocument {
   /** Update rows stored for this document since its last compaction. */
   rowsSinceCompaction = 0;
   compacting: Promise<unknown> | null = null;
+  /** Waits for a quiet moment to compact. */
+  compactTimer: NodeJS.Timeout | undefined;
+  /** When the last change was stored (performance.now()), while a compaction waits for quiet. */
+  changedAt = 0;
   unloadTimer: NodeJS.Timeout | undefined;
   /** Set while changes wait for an automatic version. */
   versionTimer: NodeJS.Timeout | undefined;
@@ -175,6 +179,7 @@ export class CollabDocument {
   }
 
   destroy(): void {
+    clearTimeout(this.compactTimer);
     this.awareness.destroy();
     this.doc.destroy();
   }

@@ -14,8 +14,16 @@ import { type UpdateStore } from "./persistence";
 import { accessFor } from "./access";
 
 export interface HubOptions {
-  /** Compact a loaded document once this many update rows have piled up. @default 300 */
+  /**
+   * Compact a loaded document once this many update rows have piled up and it has then been quiet
+   * for `compactQuietMs`: compaction rebuilds the document from storage, which would stall live
+   * editing if it ran in the middle of it. @default 300
+   */
   compactAfterRows?: number;
+  /** @default 2000 */
+  compactQuietMs?: number;
+  /** Compact at once, quiet or not, at this many rows, which bounds the log a load replays. @default 10000 */
+  compactMaxRows?: number;
   /** Take an automatic version once a changed document has been quiet this long. @default 120000 */
   versionAfterQuietMs?: number;
   /** Unload a document this long after its last connection left. @default 5000 */
@@ -31,6 +39,8 @@ export interface HubOptions {
 export class CollabHub {
   private readonly documents = new Map<string, Promise<CollabDocument>>();
   private readonly compactAfterRows: number;
+  private readonly compactQuietMs: number;
+  private readonly compactMaxRows: number;
   private readonly unloadDelayMs: number;
   private readonly versionAfterQuietMs: number;
   private readonly accessTimer: NodeJS.Timeout;
@@ -44,6 +54,8 @@ export class CollabHub {
     private readonly options: HubOptions = {},
   ) {
     this.compactAfterRows = options.compactAfterRows ?? 300;
+    this.compactQuietMs = options.compactQuietMs ?? 2000;
+    this.compactMaxRows = options.compactMaxRows ?? 10_000;
     this.unloadDelayMs = options.unloadDelayMs ?? 5000;
     this.versionAfterQuietMs = options.versionAfterQuietMs ?? 120_000;
     this.accessTimer = setInterval(() => {
@@ -86,15 +98,29 @@ export class CollabHub {
     this.versionAfterQuiet(document, userId);
     this.searchText.changed(document.id, document.ydoc);
     document.rowsSinceCompaction++;
-    if (document.rowsSinceCompaction >= this.compactAfterRows && !document.compacting) {
-      this.compact(document);
-    }
+    if (document.rowsSinceCompaction >= this.compactMaxRows) void this.compact(document);
+    else if (document.rowsSinceCompaction >= this.compactAfterRows) this.compactWhenQuiet(document);
+  }
+
+  private compactWhenQuiet(document: CollabDocument): void {
+    document.changedAt = performance.now();
+    if (document.compactTimer) return;
+    const check = () => {
+      const quietFor = performance.now() - document.changedAt;
+      if (quietFor < this.compactQuietMs) {
+        document.compactTimer = setTimeout(check, this.compactQuietMs - quietFor);
+        return;
+      }
+      document.compactTimer = undefined;
+      void this.compact(document);
+    };
+    document.compactTimer = setTimeout(check, this.compactQuietMs);
   }
 
   private compact(document: CollabDocument): Promise<unknown> {
     document.compacting ??= this.store
       .flushed()
-      .then(() => this.store.compact(document.id))
+      .then(() => this.store.compact(document.id, () => document.ydoc))
       .then((folded) => {
         document.rowsSinceCompaction = Math.max(0, document.rowsSinceCompaction - folded);
       })

@@ -20,6 +20,17 @@ export interface PersistenceOptions {
 }
 
 const TOUCH_INTERVAL_MS = 5_000;
+/** Rows deleted per statement after a compaction, so deleting thousands never stalls the server. */
+const DELETE_BATCH = 1000;
+
+/**
+ * Which stored snapshot (by its fold count) and which update rows a loaded copy of a document holds.
+ * The copy also holds whatever it has not stored yet, which never matters: more is never less.
+ */
+interface StoredContents {
+  folded: string | null;
+  rows: Set<string>;
+}
 
 interface PendingUpdate {
   documentId: string;
@@ -31,6 +42,8 @@ interface PendingUpdate {
 export interface LoadedState {
   updates: Uint8Array[];
   rows: number;
+  /** What this state is made of, so a compaction can tell whether a loaded copy holds all of it. */
+  contents: StoredContents;
   /**
    * When the stored state is exactly one snapshot whose state vector is stored with it: that
    * vector. The document can then be served without decoding it first.
@@ -40,11 +53,13 @@ export interface LoadedState {
 
 /** Reads a document's snapshot and the update rows after it. */
 export async function loadStoredUpdates(db: Kysely<Database>, documentId: string): Promise<LoadedState> {
-  const { snapshot, updates } = await docUpdates.readStoredDocument(db, { documentId });
+  const { snapshot, updates: rows } = await docUpdates.readStoredDocument(db, { documentId });
+  const updates = rows.map((row) => row.update);
   return {
     updates: snapshot ? [snapshot.state, ...updates] : updates,
-    rows: updates.length,
-    stateVector: snapshot && updates.length === 0 ? snapshot.stateVector : null,
+    rows: rows.length,
+    contents: { folded: snapshot?.folded ?? null, rows: new Set(rows.map((row) => row.id)) },
+    stateVector: snapshot && rows.length === 0 ? snapshot.stateVector : null,
   };
 }
 
@@ -77,6 +92,8 @@ export class UpdateStore {
   private lastCommitAt = 0;
   /** When each document's "last changed" was last written, to write it at most every few seconds. */
   private readonly touchedAt = new Map<string, number>();
+  /** What the loaded copy of each document holds of what is stored. */
+  private readonly contents = new Map<string, StoredContents>();
   private readonly commitDelayMs: number;
   private readonly minCommitIntervalMs: number;
   private readonly retryDelayMs: number;
@@ -127,18 +144,21 @@ export class UpdateStore {
           authors.set(documentId, userId);
         }
       }
+      let stored: { id: string; documentId: string }[];
       if (authors.size === 0) {
         // One statement is atomic on its own: no transaction needed around it.
-        await docUpdates.appendUpdates(this.db, { updates: batch });
+        stored = await docUpdates.appendUpdates(this.db, { updates: batch });
       } else {
         const changes = [...authors].map(([documentId, userId]) => ({ documentId, userId }));
-        await this.db.transaction().execute(async (trx) => {
-          await docUpdates.appendUpdates(trx, { updates: batch });
+        stored = await this.db.transaction().execute(async (trx) => {
+          const rows = await docUpdates.appendUpdates(trx, { updates: batch });
           await touchDocuments(trx, { changes, at: new Date(now) });
           await recordActivity(trx, { changes, at: new Date(now) });
+          return rows;
         });
         for (const documentId of authors.keys()) this.touchedAt.set(documentId, now);
       }
+      for (const { id, documentId } of stored) this.contents.get(documentId)?.rows.add(id);
       this.committed += batch.length;
       const ready = this.waiters.filter((waiter) => waiter.target <= this.committed);
       this.waiters = this.waiters.filter((waiter) => waiter.target > this.committed);
@@ -167,21 +187,59 @@ export class UpdateStore {
     return new Set(ids.filter((id) => !found.has(id)));
   }
 
-  load(documentId: string): Promise<LoadedState> {
-    return loadStoredUpdates(this.db, documentId);
+  /** Loads a document that is kept in memory from now on, until `forget`. */
+  async load(documentId: string): Promise<LoadedState> {
+    const loaded = await loadStoredUpdates(this.db, documentId);
+    this.contents.set(documentId, loaded.contents);
+    return loaded;
   }
 
   /**
-   * Folds the document's update rows into its snapshot: one transaction, under a per-document
-   * advisory lock, deleting exactly the rows it read. Rows other processes append meanwhile are
-   * not read, so not deleted. Returns how many rows were folded.
+   * Folds the document's update rows into its snapshot. Returns how many rows were folded.
+   *
+   * When the loaded copy (`current`) holds the stored snapshot, the new snapshot is that copy
+   * encoded, and the rows it is known to hold become redundant and are deleted a batch at a time
+   * (rows it does not hold, from another process, stay). Otherwise the document is rebuilt from
+   * storage. Either way the snapshot is written under a per-document advisory lock.
    */
-  compact(documentId: string): Promise<number> {
-    return this.db.transaction().execute(async (trx) => {
+  async compact(documentId: string, current?: () => Y.Doc): Promise<number> {
+    const contents = this.contents.get(documentId);
+    if (!current || !contents) return this.compactFromStorage(documentId);
+    const ids = [...contents.rows];
+    if (ids.length === 0) return 0;
+    const folded = await this.db.transaction().execute(async (trx) => {
+      await docUpdates.lockDocumentForCompaction(trx, { documentId });
+      // Another process compacted meanwhile: its snapshot may hold what this copy does not.
+      if ((await docUpdates.findSnapshotFolded(trx, { documentId })) !== contents.folded) return null;
+      const doc = current();
+      return docUpdates.saveSnapshot(trx, {
+        documentId,
+        state: Y.encodeStateAsUpdate(doc),
+        stateVector: Y.encodeStateVector(doc),
+        folded: ids.length,
+      });
+    });
+    if (folded === null) return this.compactFromStorage(documentId);
+    contents.folded = folded;
+    for (const id of ids) contents.rows.delete(id);
+    for (let start = 0; start < ids.length; start += DELETE_BATCH) {
+      await docUpdates.deleteUpdates(this.db, { ids: ids.slice(start, start + DELETE_BATCH) });
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return ids.length;
+  }
+
+  /**
+   * Rebuilds the document from its snapshot and rows, in one transaction under the advisory lock,
+   * and deletes exactly the rows it read. Rows other processes append meanwhile are not read, so
+   * not deleted.
+   */
+  private async compactFromStorage(documentId: string): Promise<number> {
+    const ids = await this.db.transaction().execute(async (trx) => {
       await docUpdates.lockDocumentForCompaction(trx, { documentId });
       const snapshot = await docUpdates.findSnapshot(trx, { documentId });
       const rows = await docUpdates.listUpdates(trx, { documentId });
-      if (rows.length === 0) return 0;
+      if (rows.length === 0) return [];
       const doc = new Y.Doc({ gc: true });
       try {
         doc.transact(() => {
@@ -197,14 +255,21 @@ export class UpdateStore {
       } finally {
         doc.destroy();
       }
-      await docUpdates.deleteUpdates(trx, { ids: rows.map((row) => row.id) });
-      return rows.length;
+      const folded = rows.map((row) => row.id);
+      await docUpdates.deleteUpdates(trx, { ids: folded });
+      return folded;
     });
+    // The new snapshot may hold what another process stored, which the loaded copy does not: its
+    // known snapshot stays the old one, so later compactions rebuild from storage too.
+    const contents = this.contents.get(documentId);
+    if (contents) for (const id of ids) contents.rows.delete(id);
+    return ids.length;
   }
 
   /** Drops what the store remembers of a document that is no longer loaded. */
   forget(documentId: string): void {
     this.touchedAt.delete(documentId);
+    this.contents.delete(documentId);
   }
 
   /** Commits whatever is pending; used at shutdown. */

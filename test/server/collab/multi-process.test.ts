@@ -23,7 +23,7 @@ let secondHandle: DatabaseHandle | null = null;
 const workspaces: RunningWorkspace[] = [];
 const editors: RecordingEditor[] = [];
 
-const OPTIONS = { compactAfterRows: 20, unloadDelayMs: 50 };
+const OPTIONS = { compactAfterRows: 20, compactQuietMs: 0, unloadDelayMs: 50 };
 const LOADS = Number(process.env.RACE_LOADS ?? 30);
 const EDITS = 100;
 

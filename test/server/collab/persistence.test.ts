@@ -14,7 +14,7 @@ import { useTestDatabase } from "../../support/database";
 import { buildCityWithMembers } from "../../support/factories";
 
 const database = useTestDatabase();
-const env = useCollabWorkspace(database, { compactAfterRows: 10, unloadDelayMs: 50 });
+const env = useCollabWorkspace(database, { compactAfterRows: 10, compactQuietMs: 0, unloadDelayMs: 50 });
 
 async function setUp() {
   const { db } = database.handle;
@@ -83,7 +83,7 @@ describe("storage of documents", () => {
     writer.destroy();
     await waitFor(() => env.workspace.collab.hub.loadedCount === 0, 5_000, "unload");
     const snapshot = (await findSnapshot(database.handle.db, { documentId: document.id }))!;
-    expect(snapshot.stateVector).toEqual(Y.encodeStateVectorFromUpdate(snapshot.state));
+    expect(new Uint8Array(snapshot.stateVector!)).toEqual(Y.encodeStateVectorFromUpdate(snapshot.state));
     returning.getText("body").insert(0, "offline, ");
 
     const fresh = await connect();
