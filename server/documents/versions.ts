@@ -9,7 +9,7 @@ import { EDITOR_FRAGMENT } from "../../shared/editor/extensions";
 import type { CollabHub } from "../collab/hub";
 import { loadStoredState } from "../collab/persistence";
 import { DomainError, notFound, validationError } from "../errors";
-import { plainTextOf } from "../search/plain-text";
+import { plainTextOf } from "../../shared/editor/plain-text";
 import { requireDocumentOfCity } from "./commands";
 import { documentSchema } from "./content";
 import { toSafeHtml } from "./export";

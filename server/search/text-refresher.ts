@@ -3,7 +3,7 @@ import type * as Y from "yjs";
 import { saveDocumentText } from "../../db/repositories/document-search";
 import type { Database } from "../../db/schema";
 import type { Logger } from "../logger";
-import { plainTextOf } from "./plain-text";
+import { plainTextOf } from "../../shared/editor/plain-text";
 
 /**
  * Keeps the search text of loaded documents current: a changed document has its plain text stored
