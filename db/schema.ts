@@ -148,6 +148,22 @@ export interface DocumentActivityTable {
   last_at: Timestamp;
 }
 
+/** JSON in and out: written as its text, read back parsed. */
+type Json<T> = ColumnType<T, string, string>;
+
+/** One row of a board as of its last projection; rebuilt from the board's Yjs state at any time. */
+export interface BoardRowTable {
+  document_id: string;
+  row_id: string;
+  /** The row's place in the board order, from 0. */
+  position: number;
+  /** Field key → value, for the values that pass validation only. */
+  data: Json<Record<string, unknown>>;
+  /** Field key → why that field's value is not valid. */
+  errors: Json<Record<string, string>>;
+  updated_at: Generated<Date>;
+}
+
 export interface Database {
   users: UserTable;
   sessions: SessionTable;
@@ -164,6 +180,7 @@ export interface Database {
   document_versions: DocumentVersionTable;
   notifications: NotificationTable;
   document_activity: DocumentActivityTable;
+  board_rows: BoardRowTable;
 }
 
 export type UserRow = Selectable<UserTable>;

@@ -1,4 +1,6 @@
-/** Kinds of document a city keeps; each is one Yjs document. */
+import type { BoardKind } from "./boards/kinds";
+
+/** Kinds of rich-text document a city keeps; each is one Yjs document. */
 export const DOCUMENT_KINDS = ["vision", "principles", "operating-model", "page"] as const;
 
 export type DocumentKind = (typeof DOCUMENT_KINDS)[number];
@@ -16,6 +18,12 @@ export const STARTER_DOCUMENTS: { kind: DocumentKind; title: string }[] = [
   { kind: "principles", title: "Guiding principles" },
   { kind: "operating-model", title: "Operating model" },
 ];
+
+/**
+ * The boards every city has exactly one of, each a document of its own kind in the city's space.
+ * They are opened from their own pages, never from the list of documents.
+ */
+export const CITY_BOARDS: { kind: BoardKind; title: string }[] = [{ kind: "roadmap", title: "Roadmap" }];
 
 export function isDocumentKind(value: unknown): value is DocumentKind {
   return typeof value === "string" && (DOCUMENT_KINDS as readonly string[]).includes(value);

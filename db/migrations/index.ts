@@ -7,6 +7,7 @@ import * as documentSearch from "./2026-11-24-0005-document-search";
 import * as documentVersions from "./2026-11-24-0006-document-versions";
 import * as notificationsAndActivity from "./2026-11-24-0007-notifications-and-activity";
 import * as snapshotStateVectors from "./2026-11-25-0008-snapshot-state-vectors";
+import * as boards from "./2026-11-25-0009-boards";
 
 /** Every migration, by name; names sort in the order they run. Never edit one once landed. */
 const migrations: Record<string, Migration> = {
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-24-0006-document-versions": documentVersions,
   "2026-11-24-0007-notifications-and-activity": notificationsAndActivity,
   "2026-11-25-0008-snapshot-state-vectors": snapshotStateVectors,
+  "2026-11-25-0009-boards": boards,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { BOARD_KINDS, isBoardKind, type BoardKind } from "../../shared/boards/kinds";
 import type { DocumentTable } from "../schema";
 import type { Selectable } from "kysely";
 import type { Executor } from "./executor";
@@ -70,7 +71,10 @@ export async function insertDocument(
   return toDocument(row);
 }
 
-/** A city's documents with who changed each last, most recently changed first. */
+/**
+ * A city's rich-text documents with who changed each last, most recently changed first. Boards
+ * have pages of their own and are left out.
+ */
 export async function listDocumentsOfCity(db: Executor, args: { cityId: string; archived: boolean }) {
   const rows = await db
     .selectFrom("documents")
@@ -79,13 +83,17 @@ export async function listDocumentsOfCity(db: Executor, args: { cityId: string; 
     .select(DOCUMENT_COLUMNS)
     .select("users.name as updated_by_name")
     .where("spaces.city_id", "=", args.cityId)
+    .where("documents.kind", "not in", BOARD_KINDS)
     .where("documents.archived_at", args.archived ? "is not" : "is", null)
     .orderBy("documents.updated_at", "desc")
     .execute();
   return rows.map((row) => ({ ...toDocument(row), updatedByName: row.updated_by_name }));
 }
 
-/** One document, only if it belongs to the city: the tenancy check of every document page. */
+/**
+ * One rich-text document, only if it belongs to the city: the tenancy check of every document
+ * page. A board is not one: the editor, its history, comments and exports never open a board.
+ */
 export async function findDocumentOfCity(
   db: Executor,
   args: { cityId: string; documentId: string },
@@ -96,8 +104,46 @@ export async function findDocumentOfCity(
     .select(DOCUMENT_COLUMNS)
     .where("spaces.city_id", "=", args.cityId)
     .where("documents.id", "=", args.documentId)
+    .where("documents.kind", "not in", BOARD_KINDS)
     .executeTakeFirst();
   return row ? toDocument(row) : null;
+}
+
+/** The board of a kind in the city's own space; every city has one of each. */
+export async function findBoardOfCity(
+  db: Executor,
+  args: { cityId: string; kind: BoardKind },
+): Promise<{ id: string } | null> {
+  const row = await db
+    .selectFrom("documents")
+    .innerJoin("spaces", "spaces.id", "documents.space_id")
+    .select("documents.id")
+    .where("spaces.kind", "=", "city")
+    .where("spaces.city_id", "=", args.cityId)
+    .where("documents.kind", "=", args.kind)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/** Every board document with its kind, for rebuilding projections. */
+export async function listBoardDocuments(db: Executor): Promise<{ id: string; kind: BoardKind }[]> {
+  const rows = await db
+    .selectFrom("documents")
+    .select(["id", "kind"])
+    .where("kind", "in", BOARD_KINDS)
+    .orderBy("id")
+    .execute();
+  return rows.flatMap((row) => (isBoardKind(row.kind) ? [{ id: row.id, kind: row.kind }] : []));
+}
+
+/** A document's kind, or null when there is no such document. */
+export async function findDocumentKind(db: Executor, args: { documentId: string }): Promise<string | null> {
+  const row = await db
+    .selectFrom("documents")
+    .select("kind")
+    .where("id", "=", args.documentId)
+    .executeTakeFirst();
+  return row?.kind ?? null;
 }
 
 export async function renameDocument(

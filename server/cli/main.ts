@@ -10,6 +10,7 @@ import { ROLES, isRole } from "../../shared/roles";
 import { createDocument } from "../documents/commands";
 import { email as emailSchema } from "../../shared/validation";
 import { signUp } from "../accounts/commands";
+import { rebuildProjections } from "../boards/projection";
 import { changeRole, createCity } from "../cities/commands";
 import { ConfigError, loadConfig } from "../config";
 import { DemoAlreadySeededError, formatDemoLogins, seedDemo } from "../demo";
@@ -134,6 +135,22 @@ const COMMANDS: Record<string, Command> = {
       return `${user.user.email} is now ${role} of ${city.slug}.`;
     },
   },
+  "rebuild-projections": {
+    usage: "scf rebuild-projections",
+    summary: "Project every board (such as each city's roadmap) again from its stored state.",
+    options: {},
+    run: async ({ db }) => {
+      const result = await rebuildProjections(db);
+      const invalid =
+        result.rowsWithErrors === 1
+          ? "1 with an invalid value"
+          : `${result.rowsWithErrors} with invalid values`;
+      return (
+        `Projected ${result.boards} ${result.boards === 1 ? "board" : "boards"} with ${result.rows} ` +
+        `${result.rows === 1 ? "row" : "rows"} (${invalid}): ${result.written} written, ${result.deleted} deleted.`
+      );
+    },
+  },
 };
 
 function helpFor(command: Command): string {
@@ -149,6 +166,8 @@ function helpFor(command: Command): string {
   return lines.join("\n");
 }
 
+const NAME_WIDTH = Math.max(...Object.keys(COMMANDS).map((name) => name.length));
+
 function overview(): string {
   return [
     "Usage: scf <command> [options]",
@@ -157,7 +176,7 @@ function overview(): string {
     "DATABASE_URL for PostgreSQL, otherwise the embedded database in DATA_DIR (default ./data).",
     "",
     "Commands:",
-    ...Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(14)} ${command.summary}`),
+    ...Object.entries(COMMANDS).map(([name, command]) => `  ${name.padEnd(NAME_WIDTH)} ${command.summary}`),
     "",
     "Run scf <command> --help for a command's options.",
   ].join("\n");

@@ -5,6 +5,7 @@ import { insertVersion } from "../../db/repositories/versions";
 import * as Y from "yjs";
 import type { Database } from "../../db/schema";
 import { CloseCode } from "../../shared/collab";
+import { BoardProjector } from "../boards/projector";
 import type { Logger } from "../logger";
 import { SearchTextRefresher } from "../search/text-refresher";
 import { Connection, type Access, type ConnectionLimits, type Principal } from "./connection";
@@ -32,6 +33,8 @@ export interface HubOptions {
   accessCheckIntervalMs?: number;
   /** How often, at most, a document being edited has its search text stored. @default 3000 */
   searchTextIntervalMs?: number;
+  /** How long a changed board gathers further changes before its rows are projected. @default 1000 */
+  projectionDelayMs?: number;
   limits?: ConnectionLimits;
 }
 
@@ -45,6 +48,7 @@ export class CollabHub {
   private readonly versionAfterQuietMs: number;
   private readonly accessTimer: NodeJS.Timeout;
   private readonly searchText: SearchTextRefresher;
+  private readonly projections: BoardProjector;
   private closed = false;
 
   constructor(
@@ -65,6 +69,7 @@ export class CollabHub {
     }, options.accessCheckIntervalMs ?? 3000);
     this.accessTimer.unref();
     this.searchText = new SearchTextRefresher(db, logger, options.searchTextIntervalMs ?? 3000);
+    this.projections = new BoardProjector(db, logger, options.projectionDelayMs ?? 1000);
   }
 
   /** How many documents are in memory: for tests and metrics. */
@@ -97,6 +102,7 @@ export class CollabHub {
     this.store.enqueue(document.id, update, userId);
     this.versionAfterQuiet(document, userId);
     this.searchText.changed(document.id, document.ydoc);
+    this.projections.changed(document.id, document.ydoc);
     document.rowsSinceCompaction++;
     if (document.rowsSinceCompaction >= this.compactMaxRows) void this.compact(document);
     else if (document.rowsSinceCompaction >= this.compactAfterRows) this.compactWhenQuiet(document);
@@ -282,6 +288,7 @@ export class CollabHub {
     this.documents.delete(document.id);
     this.store.forget(document.id);
     void this.searchText.flush(document.id);
+    void this.projections.flush(document.id);
     document.destroy();
   }
 
@@ -354,6 +361,7 @@ export class CollabHub {
     }
     await this.store.drain();
     await this.searchText.close();
+    await this.projections.close();
     for (const result of documents) if (result.status === "fulfilled") result.value.destroy();
     this.documents.clear();
   }

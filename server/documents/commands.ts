@@ -3,7 +3,7 @@ import * as documents from "../../db/repositories/documents";
 import type { DocumentRecord } from "../../db/repositories/documents";
 import type { Executor } from "../../db/repositories/executor";
 import type { Database } from "../../db/schema";
-import { STARTER_DOCUMENTS, UUID_PATTERN } from "../../shared/documents";
+import { CITY_BOARDS, STARTER_DOCUMENTS, UUID_PATTERN } from "../../shared/documents";
 import { createDocumentSchema, documentTitle, fieldErrors } from "../../shared/validation";
 import { notFound, validationError } from "../errors";
 
@@ -19,13 +19,18 @@ export async function createDocument(
   return documents.insertDocument(db, { spaceId, ...parsed.data, createdBy: args.createdBy });
 }
 
-/** Gives a new city its vision, guiding principles and operating model. */
+/** Gives a new city its vision, guiding principles and operating model, and its empty boards. */
 export async function createStarterDocuments(
   db: Executor,
   args: { cityId: string; createdBy: string | null },
 ) {
   for (const starter of STARTER_DOCUMENTS) {
     await createDocument(db, { cityId: args.cityId, createdBy: args.createdBy, input: starter });
+  }
+  const spaceId = await documents.findCitySpaceId(db, { cityId: args.cityId });
+  if (!spaceId) throw notFound("That city has no space");
+  for (const board of CITY_BOARDS) {
+    await documents.insertDocument(db, { spaceId, ...board, createdBy: args.createdBy });
   }
 }
 
