@@ -1,3 +1,4 @@
+import { BOARD_KINDS } from "../../shared/boards/kinds";
 import { sql } from "kysely";
 import { MATCH_END, MATCH_START } from "../../shared/search";
 import type { Executor } from "./executor";
@@ -56,6 +57,8 @@ export async function searchDocuments(
       join spaces on spaces.id = documents.space_id
       cross join query
       where spaces.city_id = any(${sql.val(args.cityIds)}::uuid[])
+        -- Boards have their own pages and no search text of their own.
+        and documents.kind <> all(${sql.val([...BOARD_KINDS])}::text[])
         and documents.search_vector @@ query.query
       order by rank desc, documents.updated_at desc
       limit ${args.limit}

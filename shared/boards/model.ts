@@ -127,10 +127,10 @@ export function insertRow(
 ): string {
   const id = args.id ?? newRowId();
   doc.transact(() => {
-    const rows = orderedRows(doc);
+    const order = args.order ?? orderAt(orderedRows(doc), args.index ?? rowsOf(doc).size);
     const map = new Y.Map<unknown>();
     rowsOf(doc).set(id, map);
-    map.set(ORDER, args.order ?? orderAt(rows, args.index ?? rows.length));
+    map.set(ORDER, order);
     const initial: Record<string, unknown> = {};
     for (const field of spec.fields) {
       if (field.kind === "richText") initial[field.key] = "";

@@ -1,6 +1,7 @@
 import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
 import { saveDocumentText } from "../../../db/repositories/document-search";
+import { findCitySpaceId, insertDocument } from "../../../db/repositories/documents";
 import { createDocument } from "../../../server/documents/commands";
 import { EDITOR_FRAGMENT } from "../../../shared/editor/fragment";
 import { MATCH_END, MATCH_START } from "../../../shared/search";
@@ -158,6 +159,15 @@ describe("searching a city's documents", () => {
     expect(renamed.status).toBe(200);
     expect(await searchPage(editor, home.city.slug, "hydrogen")).toContain(document.id);
     expect(await searchPage(editor, home.city.slug, "draft")).not.toContain(document.id);
+  });
+
+  it("leaves boards out: they have pages of their own", async () => {
+    const { db, home } = await setUp();
+    const spaceId = (await findCitySpaceId(db, { cityId: home.city.id }))!;
+    const roadmap = await insertDocument(db, { spaceId, kind: "roadmap", title: "Roadmap", createdBy: null });
+    await saveDocumentText(db, { documentId: roadmap.id, plainText: "roadmap milestones" });
+    const editor = await signedIn(home.members.editor);
+    expect(await searchPage(editor, home.city.slug, "roadmap")).toContain("No documents match “roadmap”");
   });
 
   it("explains an empty search and an unmatched one, and shows the query as text", async () => {
