@@ -36,6 +36,7 @@ export async function listPaletteDestinations(
   const pages: PaletteDestination[] = [
     { label: "Overview", href: base, category: "Page" },
     { label: "Documents", href: `${base}/docs`, category: "Page" },
+    { label: "Roadmap", href: `${base}/roadmap`, category: "Page" },
     { label: "Members", href: `${base}/members`, category: "Page" },
     { label: "Search", href: `${base}/search`, category: "Page" },
   ];

@@ -32,10 +32,10 @@ describe("the Ctrl+K palette", () => {
     const input = palette(page).getByRole("combobox", { name: "Page or document name" });
     await expect.poll(() => input.evaluate((element) => element === document.activeElement)).toBe(true);
     // The pages, then the documents, most recently changed first.
-    await expect.poll(async () => (await optionLabels(page)).length).toBe(7);
+    await expect.poll(async () => (await optionLabels(page)).length).toBe(8);
     const labels = await optionLabels(page);
-    expect(labels.slice(0, 4)).toEqual(["Overview", "Documents", "Members", "Search"]);
-    expect(labels.slice(4).sort()).toEqual(["Guiding principles", "Operating model", "Vision"]);
+    expect(labels.slice(0, 5)).toEqual(["Overview", "Documents", "Roadmap", "Members", "Search"]);
+    expect(labels.slice(5).sort()).toEqual(["Guiding principles", "Operating model", "Vision"]);
 
     // Escape closes it and focus returns to the link it was opened from.
     await page.keyboard.press("Escape");
