@@ -51,6 +51,9 @@ export default function CityLayout() {
             <NavLink to={`/c/${city.slug}/docs`}>Documents</NavLink>
           </li>
           <li>
+            <NavLink to={`/c/${city.slug}/roadmap`}>Roadmap</NavLink>
+          </li>
+          <li>
             <NavLink to={`/c/${city.slug}/members`}>Members</NavLink>
           </li>
         </ul>

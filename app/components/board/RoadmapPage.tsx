@@ -1,0 +1,371 @@
+import { Link, useSearchParams } from "@remix-run/react";
+import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { roadmapProgress, ROADMAP, type RoadmapItem } from "../../../shared/boards/roadmap";
+import { Presence } from "../editor/Presence";
+import { SaveStatus } from "../editor/SaveStatus";
+import { useCollabSession } from "../editor/use-collab-session";
+import { BoardList } from "./BoardList";
+import type { Member } from "./cells";
+import { PhaseBoard } from "./PhaseBoard";
+import { RowDetail, type DetailUser } from "./RowDetail";
+import { Timeline } from "./Timeline";
+import type { BoardViewProps, RowPresence } from "./types";
+import { useBoard, type BoardHistory } from "./use-board";
+
+const VIEWS = [
+  { id: "board", label: "Board" },
+  { id: "timeline", label: "Timeline" },
+  { id: "list", label: "List" },
+] as const;
+
+type View = (typeof VIEWS)[number]["id"];
+
+function viewOf(param: string | null): View {
+  return VIEWS.find((view) => view.id === param)?.id ?? "board";
+}
+
+const NOBODY: readonly RowPresence[] = [];
+
+/** The performance mark set once the board is on screen and ready to edit. */
+const READY_MARK = "scf:board-ready";
+
+interface Props {
+  city: { slug: string; name: string };
+  documentId: string;
+  user: DetailUser;
+  members: readonly Member[];
+  /** What the user's role allows; the server's word (an Access message) can only narrow it. */
+  mayEdit: boolean;
+}
+
+/** Whether a key press belongs to a text control, whose own undo must be left alone. */
+function isTextEntry(target: EventTarget | null): boolean {
+  if (!(target instanceof HTMLElement)) return false;
+  if (target.isContentEditable || target instanceof HTMLTextAreaElement) return true;
+  return (
+    target instanceof HTMLInputElement &&
+    !["checkbox", "radio", "button", "submit", "reset", "range", "color", "file"].includes(target.type)
+  );
+}
+
+/** Ctrl/Cmd+Z undoes this user's last change to the board; Ctrl/Cmd+Shift+Z and Ctrl+Y redo it. */
+function useUndoShortcuts(history: BoardHistory, enabled: boolean, announce: (message: string) => void) {
+  useEffect(() => {
+    if (!enabled) return;
+    const onKeyDown = (event: globalThis.KeyboardEvent) => {
+      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.defaultPrevented) return;
+      if (isTextEntry(event.target)) return;
+      const key = event.key.toLowerCase();
+      const redo = (key === "z" && event.shiftKey) || (key === "y" && event.ctrlKey && !event.shiftKey);
+      const undo = key === "z" && !event.shiftKey;
+      if (!undo && !redo) return;
+      event.preventDefault();
+      if (undo && history.canUndo) {
+        history.undo();
+        announce("Undid your last change");
+      } else if (redo && history.canRedo) {
+        history.redo();
+        announce("Redid your change");
+      }
+    };
+    document.addEventListener("keydown", onKeyDown);
+    return () => document.removeEventListener("keydown", onKeyDown);
+  }, [history, enabled, announce]);
+}
+
+function ProgressBar({
+  label,
+  done,
+  total,
+  share,
+}: {
+  label: string;
+  done: number;
+  total: number;
+  share: number;
+}) {
+  return (
+    <div className="roadmap-progress__item">
+      <div className="roadmap-progress__text">
+        <span className="roadmap-progress__label">{label}</span>{" "}
+        <span className="roadmap-progress__count">
+          {done} of {total} done
+        </span>
+      </div>
+      <div className="meter" aria-hidden="true">
+        <span className="meter__fill" style={{ width: `${Math.round(share * 100)}%` }} />
+      </div>
+    </div>
+  );
+}
+
+/**
+ * The city's live roadmap: one board document shown as a board by phase, a timeline or a list,
+ * with progress, the detail panel of the selected item, and everyone's changes as they happen.
+ */
+export function RoadmapPage({ city, documentId, user, members, mayEdit }: Props) {
+  const { session, state } = useCollabSession(documentId, user.id);
+  const board = useBoard(session, ROADMAP, user.id);
+  const { rows, synced, actions, selectedId, presence, history } = board;
+  const canEdit = mayEdit && !state?.readOnly && !state?.closed;
+  const [searchParams, setSearchParams] = useSearchParams();
+  const viewInAddress = viewOf(searchParams.get("view"));
+  // Shown at once; the address follows when the navigation that records it is done.
+  const [view, setView] = useState<View>(viewInAddress);
+  useEffect(() => setView(viewInAddress), [viewInAddress]);
+  const [quickWinsOnly, setQuickWinsOnly] = useState(false);
+  const [newRowId, setNewRowId] = useState<string | null>(null);
+  const [message, setMessage] = useState("");
+  const tabs = useRef<HTMLDivElement>(null);
+  const heading = useRef<HTMLHeadingElement>(null);
+
+  useUndoShortcuts(history, canEdit, setMessage);
+
+  const shownRows = useMemo(
+    () => (quickWinsOnly ? rows.filter((row) => row.valid.quickWin === true) : rows),
+    [rows, quickWinsOnly],
+  );
+  const progress = useMemo(
+    () => roadmapProgress(rows.map((row) => row.valid as Pick<RoadmapItem, "phase" | "status">)),
+    [rows],
+  );
+  const selectedRow = selectedId ? rows.find((row) => row.id === selectedId) : undefined;
+
+  const chooseView = (next: View) => {
+    setView(next);
+    setSearchParams(
+      (current) => {
+        const params = new URLSearchParams(current);
+        if (next === "board") params.delete("view");
+        else params.set("view", next);
+        return params;
+      },
+      { replace: true, preventScrollReset: true },
+    );
+  };
+
+  // Tabs: arrow keys, Home and End move between them and show the view at once.
+  const onTabKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const index = VIEWS.findIndex((candidate) => candidate.id === view);
+    const target =
+      event.key === "ArrowRight"
+        ? (index + 1) % VIEWS.length
+        : event.key === "ArrowLeft"
+          ? (index - 1 + VIEWS.length) % VIEWS.length
+          : event.key === "Home"
+            ? 0
+            : event.key === "End"
+              ? VIEWS.length - 1
+              : null;
+    if (target === null) return;
+    event.preventDefault();
+    chooseView(VIEWS[target]!.id);
+    tabs.current?.querySelector<HTMLElement>(`#view-tab-${VIEWS[target]!.id}`)?.focus();
+  };
+
+  const addItem = () => {
+    const id = actions.addRow({});
+    setNewRowId(id);
+    actions.select(id);
+  };
+
+  const focusHeading = useCallback(() => heading.current?.focus(), []);
+
+  const viewProps: BoardViewProps = {
+    spec: ROADMAP,
+    rows: shownRows,
+    canEdit,
+    actions,
+    selectedId,
+    presence,
+  };
+  const loading = !session || (!synced && rows.length === 0);
+  const empty = synced && rows.length === 0;
+  const ready = synced && session !== null;
+
+  // For measuring how soon a board is ready to edit (npm run bench:boards).
+  useEffect(() => {
+    if (ready) performance.mark(READY_MARK);
+  }, [ready]);
+
+  return (
+    <div className="roadmap" data-testid="roadmap" data-ready={ready ? "true" : undefined}>
+      <div className="roadmap__heading">
+        <h1 id="roadmap-heading" tabIndex={-1} ref={heading}>
+          Roadmap
+        </h1>
+        <div className="editor__bar roadmap__status">
+          <SaveStatus state={state} />
+          {session ? <Presence awareness={session.provider.awareness} /> : null}
+        </div>
+      </div>
+      <p className="roadmap__intro secondary">
+        What {city.name} will do, phase by phase: plan, initiate, deliver, consolidate and transform. Quick
+        wins come first.
+      </p>
+      <ul className="roadmap__links" aria-label="Roadmap files">
+        <li>
+          <a href={`/c/${city.slug}/roadmap/export.csv`} download>
+            Export CSV
+          </a>
+        </li>
+        {mayEdit ? (
+          <li>
+            <Link to={`/c/${city.slug}/roadmap/import`}>Import CSV</Link>
+          </li>
+        ) : null}
+        <li>
+          <a href={`/c/${city.slug}/roadmap/print`}>Print</a>
+        </li>
+      </ul>
+      {!mayEdit ? (
+        <p className="tag tag--read-only roadmap__read-only" data-testid="read-only-badge">
+          Read only: you can see the whole roadmap but not change it
+        </p>
+      ) : null}
+
+      {loading ? (
+        <p className="roadmap__loading" role="status">
+          Loading the roadmap…
+        </p>
+      ) : empty ? (
+        <div className="empty-state roadmap__empty">
+          <h2 className="roadmap__empty-title">No roadmap items yet</h2>
+          {canEdit ? (
+            <>
+              <p>
+                Start with what the programme will do first: add an item for each piece of work, give it a
+                phase, an owner and dates, and mark the quick wins. Or import the items from a spreadsheet
+                saved as CSV.
+              </p>
+              <div className="inline-form">
+                <button type="button" className="button" onClick={addItem}>
+                  Add item
+                </button>
+                <Link className="button button--secondary" to={`/c/${city.slug}/roadmap/import`}>
+                  Import CSV
+                </Link>
+              </div>
+            </>
+          ) : (
+            <p>When the city&apos;s team adds items, they appear here as they are written.</p>
+          )}
+        </div>
+      ) : (
+        <>
+          <section className="roadmap-progress" aria-labelledby="roadmap-progress-title">
+            <h2 className="visually-hidden" id="roadmap-progress-title">
+              Progress
+            </h2>
+            <div className="roadmap-progress__overall">
+              <ProgressBar label="Overall" {...progress.overall} />
+            </div>
+            <div className="roadmap-progress__phases">
+              {progress.phases.map((phase) => (
+                <ProgressBar key={phase.phase} {...phase} />
+              ))}
+            </div>
+          </section>
+
+          <div className="roadmap__toolbar">
+            <div
+              className="view-tabs"
+              role="tablist"
+              aria-label="Roadmap views"
+              ref={tabs}
+              onKeyDown={onTabKeyDown}
+            >
+              {VIEWS.map((candidate) => (
+                <button
+                  key={candidate.id}
+                  type="button"
+                  role="tab"
+                  id={`view-tab-${candidate.id}`}
+                  className="view-tabs__tab"
+                  aria-selected={candidate.id === view}
+                  aria-controls="roadmap-view"
+                  tabIndex={candidate.id === view ? 0 : -1}
+                  onClick={() => chooseView(candidate.id)}
+                >
+                  {candidate.label}
+                </button>
+              ))}
+            </div>
+            <div className="roadmap__actions">
+              <div className="board-checkbox-field roadmap__quick-wins">
+                <input
+                  type="checkbox"
+                  id="quick-wins-only"
+                  className="board-checkbox"
+                  checked={quickWinsOnly}
+                  onChange={(event) => setQuickWinsOnly(event.target.checked)}
+                />
+                <label htmlFor="quick-wins-only">Quick wins only</label>
+              </div>
+              {canEdit ? (
+                <>
+                  <button
+                    type="button"
+                    className="button button--secondary button--small"
+                    onClick={history.undo}
+                    disabled={!history.canUndo}
+                    aria-keyshortcuts="Control+Z Meta+Z"
+                  >
+                    Undo
+                  </button>
+                  <button
+                    type="button"
+                    className="button button--secondary button--small"
+                    onClick={history.redo}
+                    disabled={!history.canRedo}
+                    aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
+                  >
+                    Redo
+                  </button>
+                  <button type="button" className="button button--small" onClick={addItem}>
+                    Add item
+                  </button>
+                </>
+              ) : null}
+            </div>
+          </div>
+          <p className="visually-hidden" role="status">
+            {message}
+          </p>
+
+          <div
+            className="roadmap__view"
+            role="tabpanel"
+            id="roadmap-view"
+            aria-labelledby={`view-tab-${view}`}
+          >
+            {view === "board" ? (
+              <PhaseBoard {...viewProps} />
+            ) : view === "timeline" ? (
+              <Timeline {...viewProps} />
+            ) : (
+              <BoardList {...viewProps} rows={shownRows} members={members} />
+            )}
+          </div>
+        </>
+      )}
+
+      {session && selectedId ? (
+        <RowDetail
+          spec={ROADMAP}
+          rowId={selectedId}
+          row={selectedRow}
+          rows={rows}
+          session={session}
+          user={user}
+          canEdit={canEdit}
+          members={members}
+          actions={actions}
+          people={presence.get(selectedId) ?? NOBODY}
+          focusTitle={selectedId === newRowId}
+          fallbackFocus={focusHeading}
+        />
+      ) : null}
+    </div>
+  );
+}

@@ -1,0 +1,704 @@
+import { useEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from "react";
+import { ISO_DATE, type FieldKind, type FieldSpec } from "../../../shared/boards/fields";
+
+/** A member of the city who may own a row. */
+export interface Member {
+  id: string;
+  name: string;
+}
+
+/** Another row that may be named as a dependency. */
+export interface RowChoice {
+  id: string;
+  title: string;
+}
+
+const DATE_FORMAT = new Intl.DateTimeFormat("en-GB", {
+  day: "numeric",
+  month: "short",
+  year: "numeric",
+  timeZone: "UTC",
+});
+
+const MONEY_FORMAT = new Intl.NumberFormat("en-GB", {
+  style: "currency",
+  currency: "GBP",
+  maximumFractionDigits: 0,
+});
+
+/** "2026-03-04" as "4 Mar 2026"; anything that is not such a date is shown as it is. */
+export function formatDate(value: unknown): string {
+  if (typeof value !== "string" || !value) return "";
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return ISO_DATE.test(value) && !Number.isNaN(time) ? DATE_FORMAT.format(time) : value;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+function strings(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((item): item is string => typeof item === "string") : [];
+}
+
+/** An owner as a cell shows it: a member's name, or a partner organisation's name marked as such. */
+export function ownerText(value: unknown): string {
+  if (!isRecord(value) || typeof value.name !== "string") return "";
+  return value.type === "partner" ? `${value.name} (partner)` : value.name;
+}
+
+/**
+ * A stored value as text, for a cell, a card or a summary. Values that are not valid are shown as
+ * they were entered, so the person fixing them sees what is there.
+ */
+export function displayValue(field: FieldSpec, value: unknown, titles?: ReadonlyMap<string, string>): string {
+  if (value === null || value === undefined) return "";
+  switch (field.kind) {
+    case "text":
+    case "richText":
+      return typeof value === "string" ? value : String(value);
+    case "choice":
+      return field.options?.find((option) => option.value === value)?.label ?? String(value);
+    case "flag":
+      return value === true ? "Yes" : value === false ? "No" : String(value);
+    case "date":
+      return formatDate(value);
+    case "money":
+      return typeof value === "number" && Number.isFinite(value) ? MONEY_FORMAT.format(value) : String(value);
+    case "clauses":
+      return Array.isArray(value) ? value.join(", ") : String(value);
+    case "owner":
+      return ownerText(value);
+    case "rowRefs":
+      return strings(value)
+        .map((id) => titles?.get(id) ?? "An item that no longer exists")
+        .join("; ");
+    case "checkpoints": {
+      const count = Array.isArray(value) ? value.length : 0;
+      return count === 0 ? "" : `${count} ${count === 1 ? "checkpoint" : "checkpoints"}`;
+    }
+  }
+}
+
+/** Kinds whose editor is a group of controls, named by a fieldset's legend rather than a label. */
+export function isGroupEditor(kind: FieldKind): boolean {
+  return kind === "owner" || kind === "rowRefs" || kind === "checkpoints";
+}
+
+export interface FieldEditorProps {
+  field: FieldSpec;
+  /** The stored value, which may be invalid. */
+  value: unknown;
+  /**
+   * "cell": opened from a cell, closed again once committed (Enter, leaving it) or cancelled
+   * (Escape). "form": always shown, as in the detail panel; Escape only undoes what was typed.
+   */
+  mode: "cell" | "form";
+  /** The id of the editor's first control, for a label to point at. */
+  id: string;
+  /** Names the editor where no label is shown (in a cell). */
+  label?: string;
+  /** Ids of the elements (hint, error) that describe the value. */
+  describedBy?: string;
+  invalid?: boolean;
+  members: readonly Member[];
+  /** Rows that may be chosen as dependencies: every row but this one. */
+  choices?: readonly RowChoice[];
+  onCommit(value: unknown): void;
+  /** A cell editor is finished; `restoreFocus` when that was by keyboard, so focus returns to the cell. */
+  onDone?(restoreFocus: boolean): void;
+}
+
+/** Finishing a cell editor once: a blur that follows Enter or Escape must not finish it again. */
+function useExit(props: FieldEditorProps) {
+  const exited = useRef(false);
+  return {
+    exited,
+    exit(restoreFocus: boolean) {
+      if (props.mode !== "cell" || exited.current) return;
+      exited.current = true;
+      props.onDone?.(restoreFocus);
+    },
+  };
+}
+
+/** Whether focus is leaving `event.currentTarget` altogether, not moving between its controls. */
+function leaving(event: FocusEvent<HTMLElement>): boolean {
+  return !(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget));
+}
+
+function controlProps(props: FieldEditorProps) {
+  return {
+    id: props.id,
+    "aria-label": props.mode === "cell" ? props.label : undefined,
+    "aria-describedby": props.describedBy,
+    "aria-invalid": props.invalid || undefined,
+    autoFocus: props.mode === "cell",
+  };
+}
+
+interface TextCodec {
+  toText(value: unknown): string;
+  fromText(text: string): unknown;
+  type: "text" | "date" | "number";
+}
+
+/** Clause ids are written as A, B8, B4c: the first letter capital, a recommendation letter small. */
+function normaliseClause(ref: string): string {
+  return ref.charAt(0).toUpperCase() + ref.slice(1).toLowerCase();
+}
+
+const TEXT_CODECS: Partial<Record<FieldKind, TextCodec>> = {
+  text: {
+    type: "text",
+    toText: (value) => (typeof value === "string" ? value : ""),
+    fromText: (text) => text.trim(),
+  },
+  date: {
+    type: "date",
+    toText: (value) => (typeof value === "string" && ISO_DATE.test(value) ? value : ""),
+    fromText: (text) => text || null,
+  },
+  money: {
+    type: "number",
+    toText: (value) => (typeof value === "number" && Number.isFinite(value) ? String(value) : ""),
+    fromText: (text) => {
+      if (!text.trim()) return null;
+      const amount = Number(text);
+      // Kept as typed when it is not a number, so the cell can say what is wrong with it.
+      return Number.isFinite(amount) ? amount : text;
+    },
+  },
+  clauses: {
+    type: "text",
+    toText: (value) => strings(value).join(", "),
+    fromText: (text) =>
+      text
+        .split(/[\s,;]+/)
+        .filter(Boolean)
+        .map(normaliseClause),
+  },
+};
+
+function TextLikeEditor(props: FieldEditorProps & { codec: TextCodec }) {
+  const { codec, mode, value, onCommit } = props;
+  const stored = codec.toText(value);
+  const [draft, setDraft] = useState<string | null>(null);
+  const { exited, exit } = useExit(props);
+
+  const commit = () => {
+    if (draft !== null && draft !== stored) onCommit(codec.fromText(draft));
+    setDraft(null);
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLInputElement>) => {
+    if (event.key === "Enter") {
+      event.preventDefault();
+      commit();
+      exit(true);
+    } else if (event.key === "Escape") {
+      if (mode === "cell") {
+        event.preventDefault();
+        event.stopPropagation();
+        setDraft(null);
+        exit(true);
+      } else if (draft !== null && draft !== stored) {
+        event.stopPropagation();
+        setDraft(null);
+      }
+    }
+  };
+
+  return (
+    <input
+      {...controlProps(props)}
+      className="input board-input"
+      type={codec.type}
+      {...(codec.type === "number" ? { min: 0, step: "any", inputMode: "decimal" as const } : {})}
+      value={draft ?? stored}
+      onChange={(event) => setDraft(event.target.value)}
+      onKeyDown={onKeyDown}
+      onBlur={() => {
+        if (exited.current) return;
+        commit();
+        exit(false);
+      }}
+    />
+  );
+}
+
+/**
+ * Keys that change a closed select or a checkbox without finishing the choice. A change made
+ * with the pointer is a finished choice and is committed at once, even in a cell.
+ */
+function useKeyboardChange() {
+  const keyboard = useRef(false);
+  return {
+    onKeyDown(event: KeyboardEvent) {
+      keyboard.current = event.key !== "Enter" && event.key !== "Escape" && event.key !== "Tab";
+    },
+    /** Whether the change now happening came from the keyboard; resets for the next one. */
+    take(): boolean {
+      const fromKeyboard = keyboard.current;
+      keyboard.current = false;
+      return fromKeyboard;
+    },
+  };
+}
+
+function ChoiceEditor(props: FieldEditorProps) {
+  const { field, value, mode, onCommit } = props;
+  const options = field.options ?? [];
+  const nullable = field.initial === null;
+  const stored = typeof value === "string" ? value : "";
+  const known = options.some((option) => option.value === stored);
+  const [draft, setDraft] = useState<string | null>(null);
+  const { exited, exit } = useExit(props);
+  const keys = useKeyboardChange();
+
+  const commit = (choice: string | null) => {
+    if (choice !== null && choice !== stored) onCommit(choice === "" && nullable ? null : choice);
+    setDraft(null);
+  };
+
+  return (
+    <select
+      {...controlProps(props)}
+      className="select board-input"
+      value={draft ?? stored}
+      onChange={(event) => {
+        const fromKeyboard = keys.take();
+        if (mode === "form" || !fromKeyboard) {
+          commit(event.target.value);
+          exit(true);
+        } else {
+          setDraft(event.target.value);
+        }
+      }}
+      onKeyDown={(event) => {
+        keys.onKeyDown(event);
+        if (event.key === "Enter") {
+          event.preventDefault();
+          commit(draft);
+          exit(true);
+        } else if (event.key === "Escape" && mode === "cell") {
+          event.preventDefault();
+          event.stopPropagation();
+          setDraft(null);
+          exit(true);
+        }
+      }}
+      onBlur={() => {
+        if (exited.current) return;
+        commit(draft);
+        exit(false);
+      }}
+    >
+      {nullable ? <option value="">Not set</option> : null}
+      {!nullable && !stored ? (
+        <option value="" disabled>
+          Choose…
+        </option>
+      ) : null}
+      {stored && !known ? (
+        <option value={stored} disabled>
+          {stored}
+        </option>
+      ) : null}
+      {options.map((option) => (
+        <option key={option.value} value={option.value}>
+          {option.label}
+        </option>
+      ))}
+    </select>
+  );
+}
+
+function FlagEditor(props: FieldEditorProps) {
+  const { value, mode, onCommit } = props;
+  const stored = value === true;
+  const [draft, setDraft] = useState<boolean | null>(null);
+  const { exited, exit } = useExit(props);
+  const keys = useKeyboardChange();
+
+  const commit = (checked: boolean | null) => {
+    if (checked !== null && checked !== value) onCommit(checked);
+    setDraft(null);
+  };
+
+  return (
+    <input
+      {...controlProps(props)}
+      className="board-checkbox"
+      type="checkbox"
+      checked={draft ?? stored}
+      onChange={(event) => {
+        const fromKeyboard = keys.take();
+        if (mode === "form" || !fromKeyboard) {
+          commit(event.target.checked);
+          exit(true);
+        } else {
+          setDraft(event.target.checked);
+        }
+      }}
+      onKeyDown={(event) => {
+        keys.onKeyDown(event);
+        if (event.key === "Enter") {
+          event.preventDefault();
+          commit(draft);
+          exit(true);
+        } else if (event.key === "Escape" && mode === "cell") {
+          event.preventDefault();
+          event.stopPropagation();
+          setDraft(null);
+          exit(true);
+        }
+      }}
+      onBlur={() => {
+        if (exited.current) return;
+        commit(draft);
+        exit(false);
+      }}
+    />
+  );
+}
+
+const PARTNER = "partner";
+
+interface OwnerDraft {
+  /** "" for nobody, "member:<id>", or "partner". */
+  choice: string;
+  partnerName: string;
+}
+
+function ownerDraftOf(value: unknown): OwnerDraft {
+  if (!isRecord(value)) return { choice: "", partnerName: "" };
+  const name = typeof value.name === "string" ? value.name : "";
+  if (value.type === "partner") return { choice: PARTNER, partnerName: name };
+  return { choice: `member:${String(value.userId)}`, partnerName: "" };
+}
+
+function OwnerEditor(props: FieldEditorProps) {
+  const { value, mode, members, onCommit, id } = props;
+  const stored = ownerDraftOf(value);
+  const [draft, setDraft] = useState<OwnerDraft | null>(null);
+  const current = draft ?? stored;
+  const { exited, exit } = useExit(props);
+  const keys = useKeyboardChange();
+  const storedMember = isRecord(value) && value.type === "member" ? value : null;
+  const listed = members.some((member) => `member:${member.id}` === stored.choice);
+
+  const ownerOf = (next: OwnerDraft): unknown => {
+    if (next.choice === "") return null;
+    if (next.choice === PARTNER) return { type: "partner", name: next.partnerName.trim() };
+    const userId = next.choice.slice("member:".length);
+    const member = members.find((candidate) => candidate.id === userId);
+    return { type: "member", userId, name: member?.name ?? ownerText(value) };
+  };
+  const commit = (next: OwnerDraft | null) => {
+    if (next && JSON.stringify(ownerOf(next)) !== JSON.stringify(value ?? null)) onCommit(ownerOf(next));
+    setDraft(null);
+  };
+  const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
+    if (event.key === "Enter") {
+      event.preventDefault();
+      commit(draft);
+      exit(true);
+    } else if (event.key === "Escape") {
+      if (mode === "cell") {
+        event.preventDefault();
+        event.stopPropagation();
+        setDraft(null);
+        exit(true);
+      } else if (draft) {
+        event.stopPropagation();
+        setDraft(null);
+      }
+    }
+  };
+
+  return (
+    <div
+      className="owner-editor"
+      role={mode === "cell" ? "group" : undefined}
+      aria-label={mode === "cell" ? props.label : undefined}
+      onKeyDown={onKeyDown}
+      onBlur={(event) => {
+        if (exited.current || !leaving(event)) return;
+        commit(draft);
+        exit(false);
+      }}
+    >
+      <select
+        {...controlProps(props)}
+        className="select board-input"
+        value={current.choice}
+        onKeyDown={keys.onKeyDown}
+        onChange={(event) => {
+          const next = { ...current, choice: event.target.value };
+          const fromKeyboard = keys.take();
+          if (next.choice !== PARTNER && (mode === "form" || !fromKeyboard)) {
+            commit(next);
+            exit(true);
+          } else {
+            setDraft(next);
+          }
+        }}
+      >
+        <option value="">No owner</option>
+        {storedMember && !listed ? <option value={stored.choice}>{ownerText(storedMember)}</option> : null}
+        {members.map((member) => (
+          <option key={member.id} value={`member:${member.id}`}>
+            {member.name}
+          </option>
+        ))}
+        <option value={PARTNER}>Partner organisation…</option>
+      </select>
+      {current.choice === PARTNER ? (
+        <span className="owner-editor__partner">
+          <label className="owner-editor__label" htmlFor={`${id}-partner`}>
+            Partner organisation
+          </label>
+          <input
+            id={`${id}-partner`}
+            className="input board-input"
+            value={current.partnerName}
+            maxLength={120}
+            autoFocus={draft !== null}
+            onChange={(event) => setDraft({ ...current, partnerName: event.target.value })}
+          />
+        </span>
+      ) : null}
+    </div>
+  );
+}
+
+function DependenciesEditor(props: FieldEditorProps) {
+  const { value, choices = [], onCommit, id, mode } = props;
+  const chosen = strings(value);
+  const [pick, setPick] = useState("");
+  const { exit } = useExit(props);
+  const titles = new Map(choices.map((choice) => [choice.id, choice.title]));
+  const available = choices.filter((choice) => !chosen.includes(choice.id));
+
+  const add = () => {
+    if (!pick) return;
+    onCommit([...chosen, pick]);
+    setPick("");
+  };
+
+  return (
+    <div
+      className="refs-editor"
+      role={mode === "cell" ? "group" : undefined}
+      aria-label={mode === "cell" ? props.label : undefined}
+      onKeyDown={(event) => {
+        if (event.key === "Escape" && mode === "cell") {
+          event.preventDefault();
+          event.stopPropagation();
+          exit(true);
+        }
+      }}
+      onBlur={(event) => {
+        if (leaving(event)) exit(false);
+      }}
+    >
+      {chosen.length > 0 ? (
+        <ul className="refs-editor__list">
+          {chosen.map((refId) => {
+            const title = titles.get(refId) ?? "An item that no longer exists";
+            return (
+              <li key={refId}>
+                <span>{title}</span>
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => onCommit(chosen.filter((other) => other !== refId))}
+                >
+                  Remove<span className="visually-hidden"> the dependency on {title}</span>
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      ) : (
+        <p className="refs-editor__none">No dependencies.</p>
+      )}
+      <div className="refs-editor__add">
+        <label className="owner-editor__label" htmlFor={id}>
+          Add a dependency
+        </label>
+        <select
+          id={id}
+          className="select board-input"
+          aria-describedby={props.describedBy}
+          value={pick}
+          autoFocus={mode === "cell"}
+          onChange={(event) => setPick(event.target.value)}
+          onKeyDown={(event) => {
+            if (event.key === "Enter" && pick) {
+              event.preventDefault();
+              add();
+            }
+          }}
+        >
+          <option value="">Choose an item…</option>
+          {available.map((choice) => (
+            <option key={choice.id} value={choice.id}>
+              {choice.title}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          className="button button--secondary button--small"
+          onClick={add}
+          disabled={!pick}
+        >
+          Add
+        </button>
+      </div>
+    </div>
+  );
+}
+
+interface CheckpointDraft {
+  date: string;
+  label: string;
+}
+
+function checkpointsOf(value: unknown): CheckpointDraft[] {
+  if (!Array.isArray(value)) return [];
+  return value.map((entry) => ({
+    date: isRecord(entry) && typeof entry.date === "string" ? entry.date : "",
+    label: isRecord(entry) && typeof entry.label === "string" ? entry.label : "",
+  }));
+}
+
+function CheckpointsEditor(props: FieldEditorProps) {
+  const { value, onCommit, id, mode } = props;
+  const stored = checkpointsOf(value);
+  const [draft, setDraft] = useState<CheckpointDraft[] | null>(null);
+  const list = draft ?? stored;
+  const { exited, exit } = useExit(props);
+  const added = useRef(false);
+  const lastDate = useRef<HTMLInputElement>(null);
+
+  useEffect(() => {
+    if (!added.current) return;
+    added.current = false;
+    lastDate.current?.focus();
+  });
+
+  const commit = (next: CheckpointDraft[] | null) => {
+    if (next) {
+      const kept = next
+        .filter((entry) => entry.date || entry.label.trim())
+        .map((entry) => ({ date: entry.date, label: entry.label.trim() }));
+      if (JSON.stringify(kept) !== JSON.stringify(stored)) onCommit(kept);
+    }
+    setDraft(null);
+  };
+  const change = (index: number, patch: Partial<CheckpointDraft>) =>
+    setDraft(list.map((entry, at) => (at === index ? { ...entry, ...patch } : entry)));
+
+  return (
+    <div
+      className="checkpoints-editor"
+      role={mode === "cell" ? "group" : undefined}
+      aria-label={mode === "cell" ? props.label : undefined}
+      onKeyDown={(event) => {
+        if (event.key === "Enter" && event.target instanceof HTMLInputElement) {
+          event.preventDefault();
+          commit(draft);
+          exit(true);
+        } else if (event.key === "Escape" && (mode === "cell" || draft)) {
+          event.preventDefault();
+          event.stopPropagation();
+          setDraft(null);
+          exit(true);
+        }
+      }}
+      onBlur={(event) => {
+        if (exited.current || !leaving(event)) return;
+        commit(draft);
+        exit(false);
+      }}
+    >
+      {list.length > 0 ? (
+        <ol className="checkpoints-editor__list">
+          {list.map((entry, index) => (
+            <li key={index} className="checkpoints-editor__entry">
+              <span className="checkpoints-editor__control">
+                <label className="owner-editor__label" htmlFor={index === 0 ? id : `${id}-date-${index}`}>
+                  Date
+                </label>
+                <input
+                  id={index === 0 ? id : `${id}-date-${index}`}
+                  ref={index === list.length - 1 ? lastDate : undefined}
+                  className="input board-input"
+                  type="date"
+                  value={entry.date}
+                  aria-describedby={props.describedBy}
+                  onChange={(event) => change(index, { date: event.target.value })}
+                />
+              </span>
+              <span className="checkpoints-editor__control checkpoints-editor__control--wide">
+                <label className="owner-editor__label" htmlFor={`${id}-label-${index}`}>
+                  What it checks
+                </label>
+                <input
+                  id={`${id}-label-${index}`}
+                  className="input board-input"
+                  value={entry.label}
+                  maxLength={120}
+                  onChange={(event) => change(index, { label: event.target.value })}
+                />
+              </span>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => commit(list.filter((_, at) => at !== index))}
+              >
+                Remove<span className="visually-hidden"> checkpoint {index + 1}</span>
+              </button>
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p className="refs-editor__none">No checkpoints.</p>
+      )}
+      <button
+        type="button"
+        className="button button--secondary button--small"
+        id={list.length === 0 ? id : undefined}
+        autoFocus={mode === "cell" && list.length === 0}
+        onClick={() => {
+          added.current = true;
+          setDraft([...list, { date: "", label: "" }]);
+        }}
+      >
+        Add a checkpoint
+      </button>
+    </div>
+  );
+}
+
+/** The editor for one field, by its kind. Rich text is edited with the document editor instead. */
+export function FieldEditor(props: FieldEditorProps) {
+  const codec = TEXT_CODECS[props.field.kind];
+  if (codec) return <TextLikeEditor {...props} codec={codec} />;
+  switch (props.field.kind) {
+    case "choice":
+      return <ChoiceEditor {...props} />;
+    case "flag":
+      return <FlagEditor {...props} />;
+    case "owner":
+      return <OwnerEditor {...props} />;
+    case "rowRefs":
+      return <DependenciesEditor {...props} />;
+    case "checkpoints":
+      return <CheckpointsEditor {...props} />;
+    default:
+      return null;
+  }
+}
