@@ -1,7 +1,6 @@
-import Collaboration from "@tiptap/extension-collaboration";
-import CollaborationCaret from "@tiptap/extension-collaboration-caret";
-import { EditorContent, useEditor } from "@tiptap/react";
 import {
+  lazy,
+  Suspense,
   useEffect,
   useLayoutEffect,
   useMemo,
@@ -13,9 +12,7 @@ import {
 import * as Y from "yjs";
 import type { BoardSpec, FieldSpec } from "../../../shared/boards/fields";
 import { richTextOf, rowsOf } from "../../../shared/boards/model";
-import { documentExtensions } from "../../../shared/editor/extensions";
 import type { CollabSession } from "../../lib/collab-client";
-import { Toolbar } from "../editor/Toolbar";
 import { displayValue, FieldEditor, formatDate, isGroupEditor, type Member, type RowChoice } from "./cells";
 import type { BoardActions, RowPresence } from "./types";
 import type { LiveRow } from "./use-board";
@@ -25,6 +22,9 @@ export interface DetailUser {
   name: string;
   color: string;
 }
+
+// The editor is loaded when a panel first shows rich text, not with the page: a board opens sooner.
+const RichTextField = lazy(() => import("./RichTextField"));
 
 interface Props {
   spec: BoardSpec;
@@ -48,61 +48,6 @@ interface Props {
 function titleOf(row: LiveRow | undefined, spec: BoardSpec): string {
   const title = row?.values[spec.titleField];
   return typeof title === "string" && title.trim() ? title : "Untitled item";
-}
-
-/** The rich text of a row's field, live: carets and names of others, its own undo history. */
-function RichTextField({
-  fragment,
-  session,
-  user,
-  editable,
-  labelledBy,
-  describedBy,
-}: {
-  fragment: Y.XmlFragment;
-  session: CollabSession;
-  user: DetailUser;
-  editable: boolean;
-  labelledBy: string;
-  describedBy: string | undefined;
-}) {
-  const editor = useEditor(
-    {
-      immediatelyRender: false,
-      injectCSS: false,
-      editable,
-      extensions: [
-        ...documentExtensions(),
-        Collaboration.configure({ fragment }),
-        CollaborationCaret.configure({
-          provider: session.provider,
-          user: { name: user.name, color: user.color },
-        }),
-      ],
-      editorProps: {
-        attributes: {
-          class: "prose prose--field",
-          role: "textbox",
-          "aria-multiline": "true",
-          "aria-labelledby": labelledBy,
-          ...(describedBy ? { "aria-describedby": describedBy } : {}),
-        },
-      },
-    },
-    [fragment, session],
-  );
-
-  useEffect(() => {
-    if (editor && editor.isEditable !== editable) editor.setEditable(editable);
-  }, [editor, editable]);
-
-  if (!editor) return <p className="secondary">Loading the description…</p>;
-  return (
-    <div className="row-detail__rich-text">
-      {editable ? <Toolbar editor={editor} /> : null}
-      <EditorContent editor={editor} className="editor__content" />
-    </div>
-  );
 }
 
 /**
@@ -133,7 +78,11 @@ function RowRichText({
     );
   }, [session, rowId, fieldKey, editable]);
   if (!fragment) return <p className="row-detail__value">None</p>;
-  return <RichTextField fragment={fragment} session={session} editable={editable} {...rest} />;
+  return (
+    <Suspense fallback={<p className="secondary">Loading the description…</p>}>
+      <RichTextField fragment={fragment} session={session} editable={editable} {...rest} />
+    </Suspense>
+  );
 }
 
 function CheckpointList({ value }: { value: unknown }) {
