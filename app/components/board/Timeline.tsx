@@ -14,6 +14,7 @@ import {
   formatDay,
   isoOfDay,
   layoutLanes,
+  rowsInBand,
   scaleBetween,
   todayDay,
   xOf,
@@ -74,15 +75,24 @@ function visibleChart(container: HTMLElement): number {
   return container.clientWidth - (corner?.offsetWidth ?? 0);
 }
 
+/** Lanes are drawn this far beyond the window, and the drawn band moves in steps of this size, in pixels. */
+const OVERSCAN = 600;
+const BAND_STEP = 400;
+
+/** Before the browser has measured the window: enough lanes for a tall screen. */
+const FIRST_BAND = { top: 0, bottom: 1600 };
+
 interface LaneProps {
   entry: TimelineEntry;
+  /** Top of the lane. */
+  y: number;
   scale: TimeScale;
   selected: boolean;
   onSelect: (rowId: string) => void;
 }
 
 /** One item's row: its label (a button) on the left, its bar, milestone and checkpoints on the right. */
-const Lane = memo(function Lane({ entry, scale, selected, onSelect }: LaneProps) {
+const Lane = memo(function Lane({ entry, y, scale, selected, onSelect }: LaneProps) {
   const start = entry.start!;
   const end = entry.end!;
   const bar = barSpan(scale, start, end);
@@ -97,7 +107,10 @@ const Lane = memo(function Lane({ entry, scale, selected, onSelect }: LaneProps)
   ].filter(Boolean);
 
   return (
-    <div className={selected ? "timeline__lane timeline__lane--selected" : "timeline__lane"}>
+    <div
+      className={selected ? "timeline__lane timeline__lane--selected" : "timeline__lane"}
+      style={{ top: y }}
+    >
       <div className="timeline__label-cell">
         <button
           type="button"
@@ -165,10 +178,38 @@ export function Timeline({ rows, canEdit, actions, selectedId }: BoardViewProps)
   const conflicts = links.filter((link) => link.conflict);
 
   const scroller = useRef<HTMLDivElement>(null);
+  const body = useRef<HTMLDivElement>(null);
+  const [band, setBand] = useState(FIRST_BAND);
+  const shown = useMemo(() => rowsInBand(layout, band.top, band.bottom), [layout, band]);
+  const hasChart = scale !== null;
   const markerId = `timeline-arrow-${useId().replace(/:/g, "")}`;
   const select = useRef(actions.select);
   select.current = actions.select;
   const onSelect = useMemo(() => (rowId: string) => select.current(rowId), []);
+
+  // Only the lanes near the window are drawn; the band follows the page as it scrolls.
+  useEffect(() => {
+    if (!hasChart) return;
+    const follow = () => {
+      const element = body.current;
+      if (!element) return;
+      const above = -element.getBoundingClientRect().top;
+      const top = Math.max(0, Math.floor((above - OVERSCAN) / BAND_STEP) * BAND_STEP);
+      // While the lanes are still below the window, the first of them are ready for when they come in.
+      const bottom = Math.max(
+        top + FIRST_BAND.bottom,
+        Math.ceil((above + window.innerHeight + OVERSCAN) / BAND_STEP) * BAND_STEP,
+      );
+      setBand((current) => (current.top === top && current.bottom === bottom ? current : { top, bottom }));
+    };
+    follow();
+    window.addEventListener("scroll", follow, { passive: true, capture: true });
+    window.addEventListener("resize", follow);
+    return () => {
+      window.removeEventListener("scroll", follow, { capture: true });
+      window.removeEventListener("resize", follow);
+    };
+  }, [hasChart]);
 
   // On first render with a date for today, bring today into view, a third of the way across.
   const shownToday = useRef(false);
@@ -280,7 +321,7 @@ export function Timeline({ rows, canEdit, actions, selectedId }: BoardViewProps)
                 )}
               </div>
             </div>
-            <div className="timeline__body" style={{ height: layout.height }}>
+            <div className="timeline__body" ref={body} style={{ height: layout.height }}>
               <div className="timeline__grid" aria-hidden="true" style={{ width: scale.width }}>
                 {ticks.map((tick) => (
                   <span
@@ -292,30 +333,25 @@ export function Timeline({ rows, canEdit, actions, selectedId }: BoardViewProps)
                   />
                 ))}
               </div>
-              {layout.groups.map((group) => (
-                <section
-                  key={group.phase ?? "none"}
-                  className="timeline__group"
-                  aria-labelledby={`timeline-group-${group.phase ?? "none"}`}
-                >
-                  <div className="timeline__group-row">
-                    <h2 className="timeline__group-heading" id={`timeline-group-${group.phase ?? "none"}`}>
-                      {group.label}
-                      <span className="timeline__group-count">
-                        {group.lanes.length === 1 ? "1 item" : `${group.lanes.length} items`}
-                      </span>
-                    </h2>
-                  </div>
-                  {group.lanes.map((lane) => (
-                    <Lane
-                      key={lane.entry.id}
-                      entry={lane.entry}
-                      scale={scale}
-                      selected={lane.entry.id === selectedId}
-                      onSelect={onSelect}
-                    />
-                  ))}
-                </section>
+              {shown.groups.map((group) => (
+                <div key={group.phase ?? "none"} className="timeline__group-row" style={{ top: group.y }}>
+                  <h2 className="timeline__group-heading">
+                    {group.label}
+                    <span className="timeline__group-count">
+                      {group.lanes.length === 1 ? "1 item" : `${group.lanes.length} items`}
+                    </span>
+                  </h2>
+                </div>
+              ))}
+              {shown.lanes.map((lane) => (
+                <Lane
+                  key={lane.entry.id}
+                  entry={lane.entry}
+                  y={lane.y}
+                  scale={scale}
+                  selected={lane.entry.id === selectedId}
+                  onSelect={onSelect}
+                />
               ))}
               <div className="timeline__overlay" style={{ width: scale.width }}>
                 <svg

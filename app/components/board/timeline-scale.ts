@@ -196,6 +196,8 @@ export interface LaneGroup {
 
 export interface LaneLayout {
   groups: LaneGroup[];
+  /** Every lane, top to bottom. */
+  lanes: PositionedLane[];
   /** Items without both a start and an end, in board order. */
   undated: TimelineEntry[];
   height: number;
@@ -229,6 +231,7 @@ export function layoutLanes(
   }
 
   const groups: LaneGroup[] = [];
+  const lanes: PositionedLane[] = [];
   const laneOf = new Map<string, PositionedLane>();
   let y = 0;
   const order = [...phases, { value: null, label: "No phase" }];
@@ -240,12 +243,32 @@ export function layoutLanes(
     for (const entry of [...bucket.quickWins, ...bucket.others]) {
       const lane = { entry, y };
       group.lanes.push(lane);
+      lanes.push(lane);
       laneOf.set(entry.id, lane);
       y += LANE_HEIGHT;
     }
     groups.push(group);
   }
-  return { groups, undated, height: y, laneOf };
+  return { groups, lanes, undated, height: y, laneOf };
+}
+
+/**
+ * The phase headings and lanes that overlap the band from `top` to `bottom` (pixels down from the
+ * first heading): the timeline draws only these, so its cost does not grow with the roadmap.
+ */
+export function rowsInBand(layout: LaneLayout, top: number, bottom: number) {
+  const { lanes } = layout;
+  let low = 0;
+  let high = lanes.length;
+  while (low < high) {
+    const middle = (low + high) >> 1;
+    if (lanes[middle]!.y + LANE_HEIGHT <= top) low = middle + 1;
+    else high = middle;
+  }
+  const shown: PositionedLane[] = [];
+  for (let index = low; index < lanes.length && lanes[index]!.y < bottom; index++) shown.push(lanes[index]!);
+  const groups = layout.groups.filter((group) => group.y < bottom && group.y + GROUP_HEADER_HEIGHT > top);
+  return { groups, lanes: shown };
 }
 
 /** Every day the timeline must show: dated items' starts, ends and checkpoints, and today. */

@@ -16,6 +16,7 @@ import {
   layoutLanes,
   MIN_BAR_WIDTH,
   periodStart,
+  rowsInBand,
   todayDay,
   xOf,
   type TimelineEntry,
@@ -132,6 +133,20 @@ describe("lanes", () => {
     ]);
     expect(layout.laneOf.get("plan-1")!.y).toBe(GROUP_HEADER_HEIGHT + LANE_HEIGHT);
     expect(layout.height).toBe(3 * GROUP_HEADER_HEIGHT + 4 * LANE_HEIGHT);
+  });
+
+  it("draws only the headings and lanes that overlap a band", () => {
+    const entries = Array.from({ length: 100 }, (_, index) =>
+      buildEntry({ id: `item-${index}`, phase: index < 50 ? "PLAN" : "DELIVER" }),
+    );
+    const layout = layoutLanes(entries, PHASES);
+    expect(layout.lanes).toHaveLength(100);
+    const deliver = layout.groups[1]!;
+    const around = rowsInBand(layout, deliver.y - 10, deliver.y + GROUP_HEADER_HEIGHT + LANE_HEIGHT + 1);
+    expect(around.groups.map((group) => group.label)).toEqual(["Deliver"]);
+    expect(around.lanes.map((lane) => lane.entry.id)).toEqual(["item-49", "item-50", "item-51"]);
+    expect(rowsInBand(layout, 0, layout.height).lanes).toHaveLength(100);
+    expect(rowsInBand(layout, layout.height, layout.height + 500).lanes).toEqual([]);
   });
 
   it("shows every date of the dated items and today", () => {
