@@ -40,6 +40,11 @@ function cell(page: Page, rowId: string, field: string): Locator {
   return page.getByTestId(`row-${rowId}`).locator(`[data-field="${field}"]`);
 }
 
+/** Narrows the list to items whose title contains `words`: it draws only the rows near the screen. */
+async function findInList(page: Page, words: string): Promise<void> {
+  await page.getByLabel("Title contains").fill(words);
+}
+
 /** How many items the list says it holds (it draws only those near the visible part). */
 async function itemCount(page: Page): Promise<number> {
   const text = (await page.locator(".board-list__count").textContent()) ?? "";
@@ -64,6 +69,7 @@ describe("the live roadmap", () => {
     const amara = await app.newPage({ viewport: WIDE });
     const ben = await app.newPage({ viewport: WIDE });
     await openRoadmap(amara, "amara@aldermoor.example", { view: "list" });
+    await findInList(amara, "Smart street lighting");
     await openRoadmap(ben, "ben@partners.example");
     await expect(ben.getByRole("tab", { name: "Board" }).getAttribute("aria-selected")).resolves.toBe("true");
 
@@ -90,7 +96,7 @@ describe("the live roadmap", () => {
       .toBe("Deliver");
 
     // Undo takes back Amara's rename only: Ben's phase change stays.
-    await amara.getByRole("button", { name: "Undo" }).click();
+    await amara.getByRole("button", { name: "Undo a roadmap change" }).click();
     await expect
       .poll(() => cell(amara, lightingId!, "title").textContent(), { timeout: 1_000 })
       .toBe("Smart street lighting pilot");
@@ -98,8 +104,10 @@ describe("the live roadmap", () => {
     await expect
       .poll(() => ben.getByTestId(`card-${lightingId}`).textContent(), { timeout: 1_000 })
       .toContain("Smart street lighting pilot");
-    await expect(amara.getByRole("button", { name: "Undo" }).isDisabled()).resolves.toBe(true);
-    await amara.getByRole("button", { name: "Redo" }).click();
+    await expect(amara.getByRole("button", { name: "Undo a roadmap change" }).isDisabled()).resolves.toBe(
+      true,
+    );
+    await amara.getByRole("button", { name: "Redo a roadmap change" }).click();
     await expect
       .poll(() => cell(amara, lightingId!, "title").textContent(), { timeout: 1_000 })
       .toBe("Smart street lighting");
@@ -111,10 +119,46 @@ describe("the live roadmap", () => {
     await amara.getByTestId("save-status").filter({ hasText: "Saved" }).waitFor();
   });
 
+  test("the description is live rich text, and the panel shows who else has the item open", async () => {
+    const [id] = await addItems("aldermoor", [{ title: "Digital inclusion drop-ins", phase: "PLAN" }]);
+    const amara = await app.newPage({ viewport: WIDE });
+    const ben = await app.newPage({ viewport: WIDE });
+    await openRoadmap(amara, "amara@aldermoor.example", { view: "list" });
+    await openRoadmap(ben, "ben@partners.example", { view: "list" });
+    for (const page of [amara, ben]) {
+      await findInList(page, "Digital inclusion drop-ins");
+      await page.getByTestId(`row-${id}`).getByRole("button", { name: /^Open/ }).click();
+    }
+    const amaraPanel = amara.getByRole("dialog", { name: "Digital inclusion drop-ins" });
+    const benPanel = ben.getByRole("dialog", { name: "Digital inclusion drop-ins" });
+    await amaraPanel.getByText("Also here: Ben Hughes").waitFor({ timeout: 1_000 });
+    await benPanel.getByText("Also here: Amara Okafor").waitFor({ timeout: 1_000 });
+
+    const description = amaraPanel.getByRole("textbox", { name: "Description" });
+    await description.click();
+    await amara.keyboard.type("Weekly help sessions in three libraries.");
+    // The text as written, without the name label of Amara's caret.
+    const benText = () =>
+      benPanel.getByRole("textbox", { name: "Description" }).evaluate((element) => {
+        const copy = element.cloneNode(true) as HTMLElement;
+        for (const caret of copy.querySelectorAll(".collaboration-carets__caret")) caret.remove();
+        return copy.textContent ?? "";
+      });
+    await expect.poll(benText, { timeout: 1_000 }).toBe("Weekly help sessions in three libraries.");
+    // Ben sees where Amara is: her name on the field she is in.
+    await benPanel.getByText("Amara Okafor is editing").waitFor({ timeout: 1_000 });
+
+    // Typing in the description is undone inside it, not by the board's undo.
+    await expect(amara.getByRole("button", { name: "Undo a roadmap change" }).isDisabled()).resolves.toBe(
+      true,
+    );
+  });
+
   test("an invalid value stays in the document and shows its error on the cell", async () => {
     const [busLaneId] = await addItems("aldermoor", [{ title: "Bus lane sensors", phase: "INITIATE" }]);
     const page = await app.newPage({ viewport: WIDE });
     await openRoadmap(page, "amara@aldermoor.example", { view: "list" });
+    await findInList(page, "Bus lane sensors");
 
     const start = await editCell(page, busLaneId!, "start");
     await start.fill("2027-06-01");
@@ -208,7 +252,7 @@ describe("the live roadmap", () => {
     await confirm.waitFor();
     await confirm.getByRole("button", { name: "Delete item" }).click();
     await expect.poll(() => row.count()).toBe(0);
-    await page.getByRole("button", { name: "Undo" }).click();
+    await page.getByRole("button", { name: "Undo a roadmap change" }).click();
     await expect.poll(() => row.count()).toBe(1);
     await expect(row.locator('[data-field="owner"]').textContent()).resolves.toBe(
       "Aldermoor Library Trust (partner)",
@@ -220,8 +264,9 @@ describe("the live roadmap", () => {
     const page = await app.newPage({ viewport: WIDE });
     await openRoadmap(page, "dev@aldermoor.example", { view: "list" });
     await page.getByTestId("read-only-badge").waitFor();
+    await findInList(page, "Air quality dashboard");
     await expect(cell(page, id!, "title").textContent()).resolves.toBe("Air quality dashboard");
-    for (const name of ["Add item", "Undo", "Redo"]) {
+    for (const name of ["Add item", "Undo a roadmap change", "Redo a roadmap change"]) {
       await expect(page.getByRole("button", { name }).count()).resolves.toBe(0);
     }
     await expect(page.getByRole("link", { name: "Import CSV" }).count()).resolves.toBe(0);

@@ -102,20 +102,31 @@ function ownerKey(owner: unknown): string {
 }
 
 interface Filters {
+  /** Words the title must contain. */
+  text: string;
   /** Choice field key → chosen value. */
   choices: Record<string, string>;
   owner: string;
   clause: string;
 }
 
-const NO_FILTERS: Filters = { choices: {}, owner: "", clause: "" };
+const NO_FILTERS: Filters = { text: "", choices: {}, owner: "", clause: "" };
 
 function matches(
   row: LiveRow,
   filters: Filters,
+  titleField: string,
   ownerField: string | undefined,
   clauseField: string | undefined,
 ) {
+  const words = filters.text.trim().toLocaleLowerCase("en-GB");
+  if (
+    words &&
+    !String(row.values[titleField] ?? "")
+      .toLocaleLowerCase("en-GB")
+      .includes(words)
+  )
+    return false;
   for (const [key, chosen] of Object.entries(filters.choices)) {
     if (chosen && row.valid[key] !== chosen) return false;
   }
@@ -456,7 +467,9 @@ export function BoardList({ spec, rows, canEdit, actions, selectedId, presence, 
   const pendingFocus = useRef<{ index: number; field: string } | null>(null);
 
   const shown = useMemo(() => {
-    const filtered = rows.filter((row) => matches(row, filters, ownerField?.key, clauseField?.key));
+    const filtered = rows.filter((row) =>
+      matches(row, filters, spec.titleField, ownerField?.key, clauseField?.key),
+    );
     if (!sort) return filtered;
     const field = spec.fields.find((candidate) => candidate.key === sort.key);
     if (!field) return filtered;
@@ -625,7 +638,8 @@ export function BoardList({ spec, rows, canEdit, actions, selectedId, presence, 
           : null,
     );
 
-  const filtering = Object.values(filters.choices).some(Boolean) || Boolean(filters.owner || filters.clause);
+  const filtering =
+    Object.values(filters.choices).some(Boolean) || Boolean(filters.text || filters.owner || filters.clause);
   const drawnIds = new Set(drawn.map((row) => row.id));
   const tabStop =
     active && drawnIds.has(active.rowId) ? active : drawn[0] ? { rowId: drawn[0].id, field: OPEN } : null;
@@ -634,6 +648,19 @@ export function BoardList({ spec, rows, canEdit, actions, selectedId, presence, 
   return (
     <div className="board-list">
       <div className="board-filters" role="group" aria-label="Filter items">
+        <div className="board-filters__filter board-filters__filter--text">
+          <label className="board-filters__label" htmlFor="filter-text">
+            Title contains
+          </label>
+          <input
+            id="filter-text"
+            className="input board-input"
+            type="search"
+            autoComplete="off"
+            value={filters.text}
+            onChange={(event) => setFilters((current) => ({ ...current, text: event.target.value }))}
+          />
+        </div>
         {choiceFields.map((field) => (
           <div className="board-filters__filter" key={field.key}>
             <label className="board-filters__label" htmlFor={`filter-${field.key}`}>

@@ -311,7 +311,7 @@ export function RoadmapPage({ city, documentId, user, members, mayEdit }: Props)
                     disabled={!history.canUndo}
                     aria-keyshortcuts="Control+Z Meta+Z"
                   >
-                    Undo
+                    Undo<span className="visually-hidden"> a roadmap change</span>
                   </button>
                   <button
                     type="button"
@@ -320,7 +320,7 @@ export function RoadmapPage({ city, documentId, user, members, mayEdit }: Props)
                     disabled={!history.canRedo}
                     aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
                   >
-                    Redo
+                    Redo<span className="visually-hidden"> a roadmap change</span>
                   </button>
                   <button type="button" className="button button--small" onClick={addItem}>
                     Add item
