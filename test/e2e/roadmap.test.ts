@@ -319,6 +319,33 @@ describe("the live roadmap", () => {
     fs.rmSync(path.dirname(file), { recursive: true, force: true });
   });
 
+  test("a new city's roadmap starts empty, says how to begin, and takes its first item", async () => {
+    const page = await app.newPage({ viewport: WIDE });
+    await signIn(page, "amara@aldermoor.example");
+    await page.goto("/cities/new");
+    await page.getByLabel("City name").fill("Westmere");
+    await page.getByRole("button", { name: "Create city" }).click();
+    await page.waitForURL((url) => url.pathname === "/c/westmere");
+    await page
+      .getByRole("navigation", { name: "Westmere sections" })
+      .getByRole("link", { name: "Roadmap" })
+      .click();
+    await expectHeading(page, "Roadmap");
+    await page.locator('[data-testid="roadmap"][data-ready="true"]').waitFor();
+    await page.getByRole("heading", { name: "No roadmap items yet" }).waitFor();
+    await expect(page.getByRole("tablist").count()).resolves.toBe(0);
+    await screenshot(page, "roadmap-empty-1280");
+
+    await page.getByRole("button", { name: "Add item" }).click();
+    await expect.poll(() => focused(page).then((element) => element.id)).toBe("detail-title");
+    await page.keyboard.type("Agree the programme's guiding principles");
+    await page.keyboard.press("Enter");
+    await page.keyboard.press("Escape");
+    await page.getByRole("tab", { name: "Board" }).waitFor();
+    await expect(page.getByRole("heading", { name: "No roadmap items yet" }).count()).resolves.toBe(0);
+    await page.getByText("Agree the programme's guiding principles").first().waitFor();
+  });
+
   test("a list of a thousand items draws only what is near the screen and stays usable", async () => {
     const items = Array.from({ length: 1000 }, (_, index) => ({
       title: `Item ${index + 1}`,

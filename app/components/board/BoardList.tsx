@@ -12,7 +12,7 @@ import {
   type RefObject,
 } from "react";
 import { CLAUSE_REF, type FieldSpec } from "../../../shared/boards/fields";
-import { displayValue, FieldEditor, type Member } from "./cells";
+import { displayValue, FieldEditor, personColours, type Member } from "./cells";
 import type { BoardActions, BoardViewProps, RowPresence } from "./types";
 import type { LiveRow } from "./use-board";
 
@@ -237,7 +237,7 @@ function ListCell({
         </span>
       ) : null}
       {peer ? (
-        <span className="cell-peer" style={{ backgroundColor: peer.color }}>
+        <span className="cell-peer" style={personColours(peer.color)}>
           {peer.name}
         </span>
       ) : null}
@@ -305,7 +305,7 @@ const ListRow = memo(function ListRow({
                 key={person.clientId}
                 className="row-peers__person"
                 title={person.name}
-                style={{ backgroundColor: person.color }}
+                style={personColours(person.color)}
               >
                 <span aria-hidden="true">{person.name.charAt(0).toUpperCase()}</span>
                 <span className="visually-hidden">{person.name} is here</span>

@@ -13,7 +13,15 @@ import * as Y from "yjs";
 import type { BoardSpec, FieldSpec } from "../../../shared/boards/fields";
 import { richTextOf, rowsOf } from "../../../shared/boards/model";
 import type { CollabSession } from "../../lib/collab-client";
-import { displayValue, FieldEditor, formatDate, isGroupEditor, type Member, type RowChoice } from "./cells";
+import {
+  displayValue,
+  FieldEditor,
+  formatDate,
+  isGroupEditor,
+  personColours,
+  type Member,
+  type RowChoice,
+} from "./cells";
 import type { BoardActions, RowPresence } from "./types";
 import type { LiveRow } from "./use-board";
 
@@ -157,7 +165,7 @@ function DetailField({
   const notes = (
     <>
       {peer ? (
-        <span className="cell-peer row-detail__peer" style={{ backgroundColor: peer.color }}>
+        <span className="cell-peer row-detail__peer" style={personColours(peer.color)}>
           {peer.name} is editing
         </span>
       ) : null}
@@ -364,11 +372,7 @@ export function RowDetail({
         <p className="row-detail__people">
           <span className="row-peers" aria-hidden="true">
             {people.map((person) => (
-              <span
-                key={person.clientId}
-                className="row-peers__person"
-                style={{ backgroundColor: person.color }}
-              >
+              <span key={person.clientId} className="row-peers__person" style={personColours(person.color)}>
                 {person.name.charAt(0).toUpperCase()}
               </span>
             ))}

@@ -80,6 +80,30 @@ export function displayValue(field: FieldSpec, value: unknown, titles?: Readonly
   }
 }
 
+function channel(value: number): number {
+  const share = value / 255;
+  return share <= 0.03928 ? share / 12.92 : ((share + 0.055) / 1.055) ** 2.4;
+}
+
+/**
+ * A person's colour as a label's background, with whichever of white or near-black text reads
+ * better on it (some presence colours are too light for white).
+ */
+export function personColours(colour: string): { backgroundColor: string; color: string } {
+  const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(colour);
+  if (!match) return { backgroundColor: colour, color: "#fff" };
+  const [red, green, blue] = match.slice(1).map((hex) => channel(parseInt(hex, 16))) as [
+    number,
+    number,
+    number,
+  ];
+  const luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue;
+  // Contrast against white (luminance 1) and against the text colour #0b0c0c (luminance ≈ 0.0037).
+  const onWhite = 1.05 / (luminance + 0.05);
+  const onDark = (luminance + 0.05) / 0.0537;
+  return { backgroundColor: colour, color: onWhite >= onDark ? "#fff" : "#0b0c0c" };
+}
+
 /** Kinds whose editor is a group of controls, named by a fieldset's legend rather than a label. */
 export function isGroupEditor(kind: FieldKind): boolean {
   return kind === "owner" || kind === "rowRefs" || kind === "checkpoints";
