@@ -149,35 +149,40 @@ async function main(): Promise<void> {
     for (let run = 0; run < RUNS * 4; run++) {
       const title = `Renamed ${run}`;
       // No named functions inside: the page does not have the helpers tsx adds around them.
-      const seen = watcher.page.evaluate(
-        ([id, expected]) =>
-          new Promise<number>((resolve) => {
-            const observer = new MutationObserver(() => {
-              const card = document.querySelector(`[data-testid="card-${id}"]`);
-              if (!card?.textContent?.includes(expected!)) return;
-              observer.disconnect();
-              resolve(performance.timeOrigin + performance.now());
-            });
-            observer.observe(document.body, { subtree: true, childList: true, characterData: true });
-          }),
+      await watcher.page.evaluate(
+        ([id, expected]) => {
+          const marks = window as unknown as { seenAt?: number };
+          marks.seenAt = undefined;
+          const observer = new MutationObserver(() => {
+            const card = document.querySelector(`[data-testid="card-${id}"]`);
+            if (!card?.textContent?.includes(expected!)) return;
+            observer.disconnect();
+            marks.seenAt = performance.timeOrigin + performance.now();
+          });
+          observer.observe(document.body, { subtree: true, childList: true, characterData: true });
+        },
         [target, title],
       );
-      const cell = editor.page.locator(`[data-testid="row-${target}"] [data-field="title"]`);
-      await cell.click();
+      await editor.page.locator(`[data-testid="row-${target}"] [data-field="title"] button`).click();
       const input = editor.page.locator(`[data-testid="row-${target}"] [data-field="title"] input`);
       await input.fill(title);
       // The moment the Enter key reaches the page, in the same clock as the watcher's.
-      const sent = input.evaluate(
-        (element) =>
-          new Promise<number>((resolve) =>
-            element.addEventListener("keydown", () => resolve(performance.timeOrigin + performance.now()), {
-              once: true,
-              capture: true,
-            }),
-          ),
+      await input.evaluate((element) =>
+        element.addEventListener(
+          "keydown",
+          () => {
+            (window as unknown as { sentAt?: number }).sentAt = performance.timeOrigin + performance.now();
+          },
+          { once: true, capture: true },
+        ),
       );
       await input.press("Enter");
-      latencies.push((await seen) - (await sent));
+      const seen = (await watcher.page.waitForFunction(
+        () => (window as unknown as { seenAt?: number }).seenAt,
+      )) as unknown as { jsonValue(): Promise<number> };
+      const seenAt = await seen.jsonValue();
+      const sentAt = await editor.page.evaluate(() => (window as unknown as { sentAt?: number }).sentAt!);
+      latencies.push(seenAt - sentAt);
     }
     const change = figures(latencies);
     console.log(
