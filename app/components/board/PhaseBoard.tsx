@@ -336,13 +336,6 @@ interface DropTarget {
   y: number;
 }
 
-/**
- * Cards drawn in each column on the first render, and added in each frame after it: a large board
- * shows its first cards at once and fills in the rest over the next few frames.
- */
-const FIRST_CARDS = 30;
-const MORE_CARDS = 60;
-
 /** Half the gap between cards, where the drop indicator is drawn. */
 const INDICATOR_OFFSET = 4;
 
@@ -392,14 +385,6 @@ export function PhaseBoard({ spec, rows, canEdit, actions, selectedId, presence 
   const [announcement, setAnnouncement] = useState("");
   const focusAfterMove = useRef<string | null>(null);
   const hintId = "phase-board-hint";
-
-  const [drawn, setDrawn] = useState(FIRST_CARDS);
-  const longest = Math.max(...columns.map((column) => column.cards.length));
-  useEffect(() => {
-    if (drawn >= longest) return;
-    const frame = requestAnimationFrame(() => setDrawn((count) => count + MORE_CARDS));
-    return () => cancelAnimationFrame(frame);
-  }, [drawn, longest]);
 
   /** Where each row is: its column and its place in the column as shown. */
   const places = useMemo(() => {
@@ -685,7 +670,7 @@ export function PhaseBoard({ spec, rows, canEdit, actions, selectedId, presence 
                 onDragLeave={canEdit && dropPhase !== null ? onDragLeave : undefined}
                 onDrop={canEdit && dropPhase !== null ? (event) => onDrop(event, dropPhase) : undefined}
               >
-                {column.cards.slice(0, drawn).map((row) => (
+                {column.cards.map((row) => (
                   <Card
                     key={row.id}
                     spec={spec}
