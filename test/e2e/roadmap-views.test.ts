@@ -20,6 +20,20 @@ async function rowIdOf(element: Locator): Promise<string> {
   return testId!.replace(/^(card|bar)-/, "");
 }
 
+/**
+ * A full-page screenshot with the window as tall as the page: cards out of view are not painted
+ * until they come near it, which a screenshot of the whole page does not do.
+ */
+async function screenshotWhole(page: Page, name: string): Promise<void> {
+  const width = page.viewportSize()!.width;
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.setViewportSize({ width, height });
+  await page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  );
+  await screenshot(page, name);
+}
+
 function cardsOf(page: Page, phase: string): Locator {
   return page.getByTestId(`column-${phase}`).locator('[data-testid^="card-"]');
 }
@@ -161,11 +175,11 @@ describe("roadmap board by phase", () => {
     }
     const quickWin = page.locator('.board-card[data-quick-win="true"]').first();
     await expect(quickWin.getByText("Quick win", { exact: true }).isVisible()).resolves.toBe(true);
-    await screenshot(page, "roadmap-board-1280");
+    await screenshotWhole(page, "roadmap-board-1280");
 
     const phone = await app.newPage({ viewport: { width: 390, height: 844 } });
     await openRoadmap(phone, LEAD);
-    await screenshot(phone, "roadmap-board-390");
+    await screenshotWhole(phone, "roadmap-board-390");
   });
 
   test("a viewer sees the board but cannot move cards", async () => {
