@@ -28,7 +28,10 @@ export interface StoredSnapshot {
   folded: string;
 }
 
-export async function findSnapshot(db: Executor, args: { documentId: string }): Promise<StoredSnapshot | null> {
+export async function findSnapshot(
+  db: Executor,
+  args: { documentId: string },
+): Promise<StoredSnapshot | null> {
   const row = await db
     .selectFrom("doc_snapshots")
     .select(["state", "state_vector", "updates_folded"])
@@ -57,7 +60,10 @@ export interface StoredDocument {
  * A document's snapshot and the update rows after it, read by one statement, so they come from one
  * consistent view of the database: a compaction committing meanwhile cannot hide rows it folded.
  */
-export async function readStoredDocument(db: Executor, args: { documentId: string }): Promise<StoredDocument> {
+export async function readStoredDocument(
+  db: Executor,
+  args: { documentId: string },
+): Promise<StoredDocument> {
   const { rows } = await sql<{
     is_snapshot: boolean;
     id: string;

@@ -124,10 +124,13 @@ export class UpdateStore {
   private schedule(delayMs: number): void {
     if (this.writing || this.timer) return;
     const sinceLastCommit = performance.now() - this.lastCommitAt;
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      void this.write();
-    }, Math.max(delayMs, this.minCommitIntervalMs - sinceLastCommit));
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        void this.write();
+      },
+      Math.max(delayMs, this.minCommitIntervalMs - sinceLastCommit),
+    );
   }
 
   private async write(): Promise<void> {

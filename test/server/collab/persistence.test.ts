@@ -88,11 +88,20 @@ describe("storage of documents", () => {
 
     const fresh = await connect();
     expect(fresh.doc.getText("body").toString()).toBe("stored");
-    const back = connectClient({ baseUrl: env.workspace.url, documentId: document.id, cookie, doc: returning });
+    const back = connectClient({
+      baseUrl: env.workspace.url,
+      documentId: document.id,
+      cookie,
+      doc: returning,
+    });
     env.clients.push(back);
     await waitFor(() => fresh.doc.getText("body").toString() === "offline, stored", 5_000, "offline edit");
     fresh.doc.getText("body").insert(fresh.doc.getText("body").length, " and live");
-    await waitFor(() => back.doc.getText("body").toString() === "offline, stored and live", 5_000, "live edit");
+    await waitFor(
+      () => back.doc.getText("body").toString() === "offline, stored and live",
+      5_000,
+      "live edit",
+    );
     await waitFor(() => fresh.session.state.unacknowledged === 0 && back.session.state.unacknowledged === 0);
 
     const later = await connect();
