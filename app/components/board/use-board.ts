@@ -187,9 +187,13 @@ export function useBoard(session: CollabSession | null, spec: BoardSpec, userId:
     const schedule = () => {
       if (frame === 0) frame = requestAnimationFrame(flush);
     };
-    const onChange = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+    const onChange = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction) => {
       reader.invalidate(events);
-      schedule();
+      // The user's own edit shows at once, so a control they changed never flicks back for a frame.
+      const own = transaction.origin === LOCAL_ORIGIN || transaction.origin instanceof Y.UndoManager;
+      if (!own) return schedule();
+      cancelAnimationFrame(frame);
+      flush();
     };
     const onSync = (synced: boolean) => {
       if (synced) schedule();
