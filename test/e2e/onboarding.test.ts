@@ -65,7 +65,10 @@ describe("a new lead starts a city and brings someone in", () => {
     const link = await leadPage.getByRole("textbox", { name: "Invitation link" }).inputValue();
     expect(link).toMatch(new RegExp(`^${app.url}/invite/[A-Za-z0-9_-]{20,}$`));
     const invitations = leadPage.getByRole("table").filter({ hasText: "Expires" });
-    await expect(invitations.getByRole("row", { name: new RegExp(invitee.email) }).count()).resolves.toBe(1);
+    // The list of pending invitations follows the notice once the page's data is fetched again.
+    await expect
+      .poll(() => invitations.getByRole("row", { name: new RegExp(invitee.email) }).count())
+      .toBe(1);
 
     // The invited person opens the link in a browser of their own.
     const inviteePage = await app.newPage();
