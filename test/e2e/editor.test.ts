@@ -62,6 +62,9 @@ describe("live documents", () => {
     const page = await app.newPage();
     await openVision(page, "amara@aldermoor.example");
     const text = page.getByRole("textbox", { name: "Vision" });
+    // The text the first test typed must have arrived before this one adds to it: typing into a
+    // document still loading would put its arriving text into the new heading.
+    await expect.poll(() => text.textContent()).toContain("Open data by default.");
     await text.click();
     await page.keyboard.press("Control+End");
     await page.keyboard.press("Enter");
@@ -84,6 +87,9 @@ describe("live documents", () => {
     const page = await app.newPage();
     await openVision(page, "amara@aldermoor.example");
     const text = page.getByRole("textbox", { name: "Vision" });
+    // The text the first test typed must have arrived before this one adds to it: typing into a
+    // document still loading would put its arriving text into the new heading.
+    await expect.poll(() => text.textContent()).toContain("Open data by default.");
     await text.click();
     await page.keyboard.press("Control+End");
     await page.keyboard.press("Enter");
