@@ -1,3 +1,4 @@
+import type { Editor } from "@tiptap/core";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
 import { expectHeading, screenshot, signIn, useBrowserWorkspace } from "./support/harness";
@@ -22,6 +23,23 @@ async function openVision(page: Page, email: string): Promise<void> {
   await page.getByTestId("save-status").filter({ hasText: "Saved" }).waitFor();
 }
 
+/**
+ * Puts the caret at the end of the document as a user would, and waits until the editor has taken
+ * the move: a key pressed within a few milliseconds of it would otherwise act where the caret was.
+ */
+async function moveCaretToEnd(page: Page, editor: Locator): Promise<void> {
+  await editor.click();
+  await page.keyboard.press("Control+End");
+  await expect
+    .poll(() =>
+      editor.evaluate((element) => {
+        const { state } = (element as HTMLElement & { editor: Editor }).editor;
+        return state.selection.to === state.doc.content.size - 1;
+      }),
+    )
+    .toBe(true);
+}
+
 describe("live documents", () => {
   test("two people type into one document at once and see each other's text and caret", async () => {
     const amara = await app.newPage();
@@ -33,8 +51,7 @@ describe("live documents", () => {
     const benText = ben.getByRole("textbox", { name: "Vision" });
     await amaraText.click();
     await amara.keyboard.type("A greener Aldermoor. ");
-    await benText.click();
-    await ben.keyboard.press("Control+End");
+    await moveCaretToEnd(ben, benText);
     await ben.keyboard.type("Open data by default.");
 
     await expect
@@ -65,8 +82,7 @@ describe("live documents", () => {
     // The text the first test typed must have arrived before this one adds to it: typing into a
     // document still loading would put its arriving text into the new heading.
     await expect.poll(() => text.textContent()).toContain("Open data by default.");
-    await text.click();
-    await page.keyboard.press("Control+End");
+    await moveCaretToEnd(page, text);
     await page.keyboard.press("Enter");
     await page.getByRole("button", { name: "Heading 2" }).click();
     await page.keyboard.type("Our themes");
@@ -90,8 +106,7 @@ describe("live documents", () => {
     // The text the first test typed must have arrived before this one adds to it: typing into a
     // document still loading would put its arriving text into the new heading.
     await expect.poll(() => text.textContent()).toContain("Open data by default.");
-    await text.click();
-    await page.keyboard.press("Control+End");
+    await moveCaretToEnd(page, text);
     await page.keyboard.press("Enter");
     await page.keyboard.type("Ask @Chl");
     const options = page.getByRole("listbox", { name: "Members to mention" }).getByRole("option");
