@@ -8,6 +8,8 @@ import * as documentVersions from "./2026-11-24-0006-document-versions";
 import * as notificationsAndActivity from "./2026-11-24-0007-notifications-and-activity";
 import * as snapshotStateVectors from "./2026-11-25-0008-snapshot-state-vectors";
 import * as boards from "./2026-11-25-0009-boards";
+import * as principleAgreements from "./2026-11-25-0010-principle-agreements";
+import * as frameworkTracker from "./2026-11-25-0011-framework-tracker";
 
 /** Every migration, by name; names sort in the order they run. Never edit one once landed. */
 const migrations: Record<string, Migration> = {
@@ -20,6 +22,8 @@ const migrations: Record<string, Migration> = {
   "2026-11-24-0007-notifications-and-activity": notificationsAndActivity,
   "2026-11-25-0008-snapshot-state-vectors": snapshotStateVectors,
   "2026-11-25-0009-boards": boards,
+  "2026-11-25-0010-principle-agreements": principleAgreements,
+  "2026-11-25-0011-framework-tracker": frameworkTracker,
 };
 
 export const migrationProvider: MigrationProvider = {
