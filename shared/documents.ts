@@ -23,7 +23,16 @@ export const STARTER_DOCUMENTS: { kind: DocumentKind; title: string }[] = [
  * The boards every city has exactly one of, each a document of its own kind in the city's space.
  * They are opened from their own pages, never from the list of documents.
  */
-export const CITY_BOARDS: { kind: BoardKind; title: string }[] = [{ kind: "roadmap", title: "Roadmap" }];
+export const CITY_BOARDS: { kind: BoardKind; title: string }[] = [
+  { kind: "roadmap", title: "Roadmap" },
+  { kind: "framework", title: "Framework tracker" },
+];
+
+/**
+ * A city's rich-text notes on one clause of the framework, opened from the clause's page and made
+ * the first time someone opens it.
+ */
+export const WORKBOOK_KIND = "workbook";
 
 export function isDocumentKind(value: unknown): value is DocumentKind {
   return typeof value === "string" && (DOCUMENT_KINDS as readonly string[]).includes(value);

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import { BOARD_KINDS, isBoardKind, type BoardKind } from "../../shared/boards/kinds";
+import { WORKBOOK_KIND } from "../../shared/documents";
 import type { DocumentTable } from "../schema";
 import type { Selectable } from "kysely";
 import type { Executor } from "./executor";
@@ -73,7 +74,7 @@ export async function insertDocument(
 
 /**
  * A city's rich-text documents with who changed each last, most recently changed first. Boards
- * have pages of their own and are left out.
+ * and clause workbooks have pages of their own and are left out.
  */
 export async function listDocumentsOfCity(db: Executor, args: { cityId: string; archived: boolean }) {
   const rows = await db
@@ -83,7 +84,7 @@ export async function listDocumentsOfCity(db: Executor, args: { cityId: string; 
     .select(DOCUMENT_COLUMNS)
     .select("users.name as updated_by_name")
     .where("spaces.city_id", "=", args.cityId)
-    .where("documents.kind", "not in", BOARD_KINDS)
+    .where("documents.kind", "not in", [...BOARD_KINDS, WORKBOOK_KIND])
     .where("documents.archived_at", args.archived ? "is not" : "is", null)
     .orderBy("documents.updated_at", "desc")
     .execute();
@@ -123,6 +124,43 @@ export async function findBoardOfCity(
     .where("documents.kind", "=", args.kind)
     .executeTakeFirst();
   return row ?? null;
+}
+
+/**
+ * The city's workbook on a framework clause, made on first use: two people opening it at once
+ * get the same one.
+ */
+export async function findOrInsertWorkbook(
+  db: Executor,
+  args: { spaceId: string; clauseId: string; title: string; createdBy: string | null },
+): Promise<{ id: string }> {
+  const find = () =>
+    db
+      .selectFrom("documents")
+      .select("id")
+      .where("space_id", "=", args.spaceId)
+      .where("kind", "=", WORKBOOK_KIND)
+      .where("clause_id", "=", args.clauseId)
+      .executeTakeFirst();
+  const existing = await find();
+  if (existing) return existing;
+  await db
+    .insertInto("documents")
+    .values({
+      space_id: args.spaceId,
+      kind: WORKBOOK_KIND,
+      clause_id: args.clauseId,
+      title: args.title,
+      created_by: args.createdBy,
+      updated_by: args.createdBy,
+    })
+    .onConflict((conflict) =>
+      conflict.columns(["space_id", "clause_id"]).where(sql.ref("kind"), "=", WORKBOOK_KIND).doNothing(),
+    )
+    .execute();
+  const made = await find();
+  if (!made) throw new Error(`The workbook on ${args.clauseId} could not be made`);
+  return made;
 }
 
 /** Every board document with its kind, for rebuilding projections. */

@@ -23,7 +23,7 @@ export async function findCityBoard(
 }
 
 /** Reads a board as it is stored, which includes every acknowledged change. */
-async function readStoredBoard<T>(
+export async function readStoredBoard<T>(
   db: Kysely<Database>,
   documentId: string,
   read: (ydoc: Y.Doc) => T,

@@ -15,7 +15,9 @@ export type FieldKind =
   | "clauses"
   | "owner"
   | "rowRefs"
-  | "checkpoints";
+  | "checkpoints"
+  /** Links to the city's documents and roadmap items that show the work was done. */
+  | "evidence";
 
 export interface FieldSpec {
   key: string;
@@ -112,3 +114,19 @@ export const checkpointsValue = z
   .max(20, "At most 20 checkpoints");
 
 export type Checkpoint = z.infer<typeof checkpointsValue>[number];
+
+/** What a piece of evidence may point at: a document of the city, or an item of its roadmap. */
+export const EVIDENCE_TYPES = ["document", "roadmapItem"] as const;
+
+export const evidenceValue = z
+  .array(
+    z.object({
+      type: z.enum(EVIDENCE_TYPES),
+      id: z.string().min(1).max(100),
+      /** The title when it was linked, shown if the linked thing is gone. */
+      title: z.string().max(200),
+    }),
+  )
+  .max(30, "At most 30 pieces of evidence");
+
+export type Evidence = z.infer<typeof evidenceValue>[number];

@@ -1,8 +1,9 @@
 import type { BoardSpec } from "./fields";
+import { TRACKER } from "./framework";
 import { ROADMAP } from "./roadmap";
 
 /** Document kinds whose Y.Doc holds a board rather than rich text. */
-export const BOARD_KINDS = ["roadmap"] as const;
+export const BOARD_KINDS = ["roadmap", "framework"] as const;
 
 export type BoardKind = (typeof BOARD_KINDS)[number];
 
@@ -10,7 +11,7 @@ export function isBoardKind(value: unknown): value is BoardKind {
   return typeof value === "string" && (BOARD_KINDS as readonly string[]).includes(value);
 }
 
-const SPECS: Record<BoardKind, BoardSpec> = { roadmap: ROADMAP };
+const SPECS: Record<BoardKind, BoardSpec> = { roadmap: ROADMAP, framework: TRACKER };
 
 /** The fields of a board kind: what its rows hold, how they are checked and projected. */
 export function boardSpecOf(kind: BoardKind): BoardSpec {

@@ -77,6 +77,10 @@ export function displayValue(field: FieldSpec, value: unknown, titles?: Readonly
       const count = Array.isArray(value) ? value.length : 0;
       return count === 0 ? "" : `${count} ${count === 1 ? "checkpoint" : "checkpoints"}`;
     }
+    case "evidence": {
+      const count = Array.isArray(value) ? value.length : 0;
+      return count === 0 ? "" : `${count} ${count === 1 ? "link" : "links"}`;
+    }
   }
 }
 
