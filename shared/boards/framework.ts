@@ -65,8 +65,9 @@ export const TRACKER: BoardSpec = {
   rowNoun: "recommendation",
   titleField: "status",
   fields,
+  // A reason that is there but invalid (too long) keeps its own message.
   rowIssues: (values) =>
-    values.status === "not-applicable" && !values.reason
+    values.status === "not-applicable" && values.reason === ""
       ? [{ field: "reason", message: "Say why this does not apply to the city" }]
       : [],
 };
