@@ -118,3 +118,19 @@ export async function roadmapItemsForClause(
     ];
   });
 }
+
+/** What a tracker entry's evidence may link to: the city's documents and roadmap items. */
+export async function evidenceChoices(
+  db: Kysely<Database>,
+  args: { cityId: string },
+): Promise<{ documents: { id: string; title: string }[]; roadmapItems: { id: string; title: string }[] }> {
+  const listed = await documents.listDocumentsOfCity(db, { cityId: args.cityId, archived: false });
+  const roadmap = await findCityBoard(db, { cityId: args.cityId, kind: "roadmap" });
+  const items = await boardRows.listBoardRows(db, { documentId: roadmap.id });
+  return {
+    documents: listed.map((document) => ({ id: document.id, title: document.title })),
+    roadmapItems: items.flatMap((row) =>
+      typeof row.data.title === "string" ? [{ id: row.rowId, title: row.data.title }] : [],
+    ),
+  };
+}

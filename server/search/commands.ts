@@ -3,6 +3,7 @@ import { searchDocuments, type DocumentMatch } from "../../db/repositories/docum
 import { listDocumentsOfCity } from "../../db/repositories/documents";
 import type { Database } from "../../db/schema";
 import { DOCUMENT_KIND_LABELS, isDocumentKind } from "../../shared/documents";
+import { CLAUSES } from "../../shared/scf/catalogue";
 import { SEARCH_QUERY_MAX_LENGTH, type PaletteDestination } from "../../shared/search";
 
 /** How many results a search shows. */
@@ -27,7 +28,7 @@ export async function searchCityDocuments(
   return { query, results };
 }
 
-/** Where the Ctrl+K palette of a city can go: its pages, then its current documents. */
+/** Where the Ctrl+K palette of a city can go: its pages, its current documents, then the framework's clauses. */
 export async function listPaletteDestinations(
   db: Kysely<Database>,
   args: { citySlug: string; cityId: string },
@@ -37,15 +38,22 @@ export async function listPaletteDestinations(
     { label: "Overview", href: base, category: "Page" },
     { label: "Documents", href: `${base}/docs`, category: "Page" },
     { label: "Roadmap", href: `${base}/roadmap`, category: "Page" },
+    { label: "Framework tracker", href: `${base}/framework`, category: "Page" },
     { label: "Members", href: `${base}/members`, category: "Page" },
     { label: "Search", href: `${base}/search`, category: "Page" },
   ];
   const documents = await listDocumentsOfCity(db, { cityId: args.cityId, archived: false });
+  const clauses = CLAUSES.map((clause) => ({
+    label: `${clause.id} ${clause.title}`,
+    href: `${base}/framework/${clause.id}`,
+    category: "Framework clause",
+  }));
   return pages.concat(
     documents.map((document) => ({
       label: document.title,
       href: `${base}/docs/${document.id}`,
       category: isDocumentKind(document.kind) ? DOCUMENT_KIND_LABELS[document.kind] : document.kind,
     })),
+    clauses,
   );
 }

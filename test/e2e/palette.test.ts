@@ -31,11 +31,19 @@ describe("the Ctrl+K palette", () => {
     await palette(page).waitFor();
     const input = palette(page).getByRole("combobox", { name: "Page or document name" });
     await expect.poll(() => input.evaluate((element) => element === document.activeElement)).toBe(true);
-    // The pages, then the documents, most recently changed first.
-    await expect.poll(async () => (await optionLabels(page)).length).toBe(8);
+    // The pages, then the documents, most recently changed first, then the framework's clauses.
+    await expect.poll(async () => (await optionLabels(page)).length).toBe(6 + 3 + 17);
     const labels = await optionLabels(page);
-    expect(labels.slice(0, 5)).toEqual(["Overview", "Documents", "Roadmap", "Members", "Search"]);
-    expect(labels.slice(5).sort()).toEqual(["Guiding principles", "Operating model", "Vision"]);
+    expect(labels.slice(0, 6)).toEqual([
+      "Overview",
+      "Documents",
+      "Roadmap",
+      "Framework tracker",
+      "Members",
+      "Search",
+    ]);
+    expect(labels.slice(6, 9).sort()).toEqual(["Guiding principles", "Operating model", "Vision"]);
+    expect(labels[9]).toBe("A Guiding principles");
 
     // Escape closes it and focus returns to the link it was opened from.
     await page.keyboard.press("Escape");
@@ -48,8 +56,10 @@ describe("the Ctrl+K palette", () => {
     await page.keyboard.type("princ");
     await expect
       .poll(() => optionLabels(page))
-      .toEqual(["Guiding principles", "Search documents for “princ”"]);
+      .toEqual(["Guiding principles", "A Guiding principles", "Search documents for “princ”"]);
     expect(await selectedOption(page)).toBe("Guiding principles");
+    await page.keyboard.press("ArrowDown");
+    expect(await selectedOption(page)).toBe("A Guiding principles");
     await page.keyboard.press("ArrowDown");
     expect(await selectedOption(page)).toBe("Search documents for “princ”");
     await page.keyboard.press("ArrowDown");

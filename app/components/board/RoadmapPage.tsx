@@ -10,7 +10,8 @@ import { PhaseBoard } from "./PhaseBoard";
 import { RowDetail, type DetailUser } from "./RowDetail";
 import { Timeline } from "./Timeline";
 import type { BoardViewProps, RowPresence } from "./types";
-import { useBoard, type BoardHistory } from "./use-board";
+import { useBoard } from "./use-board";
+import { useUndoShortcuts } from "./use-undo-shortcuts";
 
 const VIEWS = [
   { id: "board", label: "Board" },
@@ -36,41 +37,6 @@ interface Props {
   members: readonly Member[];
   /** What the user's role allows; the server's word (an Access message) can only narrow it. */
   mayEdit: boolean;
-}
-
-/** Whether a key press belongs to a text control, whose own undo must be left alone. */
-function isTextEntry(target: EventTarget | null): boolean {
-  if (!(target instanceof HTMLElement)) return false;
-  if (target.isContentEditable || target instanceof HTMLTextAreaElement) return true;
-  return (
-    target instanceof HTMLInputElement &&
-    !["checkbox", "radio", "button", "submit", "reset", "range", "color", "file"].includes(target.type)
-  );
-}
-
-/** Ctrl/Cmd+Z undoes this user's last change to the board; Ctrl/Cmd+Shift+Z and Ctrl+Y redo it. */
-function useUndoShortcuts(history: BoardHistory, enabled: boolean, announce: (message: string) => void) {
-  useEffect(() => {
-    if (!enabled) return;
-    const onKeyDown = (event: globalThis.KeyboardEvent) => {
-      if (!(event.ctrlKey || event.metaKey) || event.altKey || event.defaultPrevented) return;
-      if (isTextEntry(event.target)) return;
-      const key = event.key.toLowerCase();
-      const redo = (key === "z" && event.shiftKey) || (key === "y" && event.ctrlKey && !event.shiftKey);
-      const undo = key === "z" && !event.shiftKey;
-      if (!undo && !redo) return;
-      event.preventDefault();
-      if (undo && history.canUndo) {
-        history.undo();
-        announce("Undid your last change");
-      } else if (redo && history.canRedo) {
-        history.redo();
-        announce("Redid your change");
-      }
-    };
-    document.addEventListener("keydown", onKeyDown);
-    return () => document.removeEventListener("keydown", onKeyDown);
-  }, [history, enabled, announce]);
 }
 
 function ProgressBar({
@@ -168,6 +134,16 @@ export function RoadmapPage({ city, documentId, user, members, mayEdit }: Props)
     setNewRowId(id);
     actions.select(id);
   };
+
+  // A link to one item (?item=<id>, as evidence in the framework tracker is) opens it once loaded.
+  const linkedItem = searchParams.get("item");
+  const openedLink = useRef<string | null>(null);
+  useEffect(() => {
+    if (!synced || !linkedItem || openedLink.current === linkedItem) return;
+    if (!rows.some((row) => row.id === linkedItem)) return;
+    openedLink.current = linkedItem;
+    actions.select(linkedItem);
+  }, [synced, linkedItem, rows, actions]);
 
   const focusHeading = useCallback(() => heading.current?.focus(), []);
 

@@ -62,7 +62,7 @@ function titleOf(row: LiveRow | undefined, spec: BoardSpec): string {
  * A row's rich-text field. Its fragment is created for someone who may edit it; for anyone else
  * a missing fragment is simply shown as empty, so reading never changes the board.
  */
-function RowRichText({
+export function RowRichText({
   session,
   rowId,
   fieldKey,
