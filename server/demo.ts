@@ -13,6 +13,7 @@ import { hashPassword } from "./auth/passwords";
 import { findCityBoard } from "./boards/commands";
 import { projectBoard } from "./boards/projection";
 import { DEMO_ROADMAPS, type DemoRoadmapItem } from "./demo-roadmaps";
+import { seedDemoVision } from "./demo-visions";
 import { createStarterDocuments } from "./documents/commands";
 
 /** The password of every demo account: demo data is for trying the product, never for real use. */
@@ -181,6 +182,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoLogin[]> {
         items: DEMO_ROADMAPS[demoCity.slug] ?? [],
         people,
       });
+      await seedDemoVision(trx, { cityId: cityIds.get(demoCity.slug)!, slug: demoCity.slug });
     }
     return [...logins.values()].map(({ email, name, roles }) => ({ email, name, roles }));
   });
