@@ -12,6 +12,7 @@ import type { Role } from "../shared/roles";
 import { hashPassword } from "./auth/passwords";
 import { findCityBoard } from "./boards/commands";
 import { projectBoard } from "./boards/projection";
+import { seedDemoTracker } from "./demo-framework";
 import { DEMO_ROADMAPS, type DemoRoadmapItem } from "./demo-roadmaps";
 import { seedDemoVision } from "./demo-visions";
 import { createStarterDocuments } from "./documents/commands";
@@ -182,6 +183,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoLogin[]> {
         items: DEMO_ROADMAPS[demoCity.slug] ?? [],
         people,
       });
+      await seedDemoTracker(trx, { cityId: cityIds.get(demoCity.slug)!, slug: demoCity.slug, people });
       await seedDemoVision(trx, { cityId: cityIds.get(demoCity.slug)!, slug: demoCity.slug });
     }
     return [...logins.values()].map(({ email, name, roles }) => ({ email, name, roles }));
