@@ -2,12 +2,15 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import * as Y from "yjs";
 import { openDatabase } from "../../../db/connect";
 import { listBoardRows } from "../../../db/repositories/board-rows";
 import { findCityBySlug } from "../../../db/repositories/cities";
 import { findCityBoard } from "../../../server/boards/commands";
 import { run } from "../../../server/cli/main";
 import { loadConfig } from "../../../server/config";
+import { TRACKER } from "../../../shared/boards/framework";
+import { insertRow } from "../../../shared/boards/model";
 import { buildRoadmapDoc, storeBoard } from "./support";
 
 /** The CLI opens the database the environment names: a PostgreSQL database or a PGlite directory of its own. */
@@ -65,33 +68,43 @@ async function withDatabase<T>(use: (db: Awaited<ReturnType<typeof openDatabase>
 }
 
 describe("scf rebuild-projections", () => {
-  it("projects every board again from its stored state", async () => {
+  it("projects every board of every kind again from its stored state", async () => {
     expect((await scf("city", "create", "--slug", "rebuildham", "--name", "Rebuildham")).code).toBe(0);
-    const roadmapId = await withDatabase(async (db) => {
+    const { roadmapId, trackerId } = await withDatabase(async (db) => {
       const city = (await findCityBySlug(db, { slug: "rebuildham" }))!;
-      const { id } = await findCityBoard(db, { cityId: city.id, kind: "roadmap" });
+      const roadmap = await findCityBoard(db, { cityId: city.id, kind: "roadmap" });
       const { ydoc } = buildRoadmapDoc([
         { title: "Open data portal", phase: "DELIVER" },
         { title: "Heat network", start: "2026-09-01", end: "2026-03-01" },
       ]);
-      await storeBoard(db, id, ydoc);
-      return id;
+      await storeBoard(db, roadmap.id, ydoc);
+      const tracker = await findCityBoard(db, { cityId: city.id, kind: "framework" });
+      const trackerDoc = new Y.Doc();
+      insertRow(trackerDoc, TRACKER, { id: "B4c", values: { status: "in-place", target: "2026-06-30" } });
+      insertRow(trackerDoc, TRACKER, { id: "B5a", values: { status: "not-applicable" } });
+      await storeBoard(db, tracker.id, trackerDoc);
+      return { roadmapId: roadmap.id, trackerId: tracker.id };
     });
 
     const first = await scf("rebuild-projections");
     expect(first).toMatchObject({
       code: 0,
-      out: "Projected 1 board with 2 rows (1 with an invalid value): 2 written, 0 deleted.\n",
+      out: "Projected 2 boards with 4 rows (2 with invalid values): 4 written, 0 deleted.\n",
     });
     const second = await scf("rebuild-projections");
     expect(second.out).toBe(
-      "Projected 1 board with 2 rows (1 with an invalid value): 0 written, 0 deleted.\n",
+      "Projected 2 boards with 4 rows (2 with invalid values): 0 written, 0 deleted.\n",
     );
 
     const rows = await withDatabase((db) => listBoardRows(db, { documentId: roadmapId }));
     expect(rows.map((row) => [row.data.title, row.errors])).toEqual([
       ["Open data portal", {}],
       ["Heat network", { end: "The end comes before the start" }],
+    ]);
+    const trackerRows = await withDatabase((db) => listBoardRows(db, { documentId: trackerId }));
+    expect(trackerRows.map((row) => [row.rowId, row.data.status, row.data.target, row.errors])).toEqual([
+      ["B4c", "in-place", "2026-06-30", {}],
+      ["B5a", "not-applicable", null, { reason: "Say why this does not apply to the city" }],
     ]);
   });
 
