@@ -35,17 +35,18 @@ beforeAll(async () => {
 });
 afterAll(() => cleanup());
 
-const roadmaps = async () =>
+const boards = async (kind: string) =>
   (
     await sql<{ city: string; title: string }>`
       select cities.slug as city, documents.title from documents
       join spaces on spaces.id = documents.space_id join cities on cities.id = spaces.city_id
-      where documents.kind = 'roadmap' order by cities.slug
+      where documents.kind = ${kind} order by cities.slug
     `.execute(handle.db)
   ).rows;
+const roadmaps = () => boards("roadmap");
 
 describe("the boards migration", () => {
-  it("gives every existing city one roadmap, allows no second one, and removes them on the way down", async () => {
+  it("gives every existing city one roadmap and one framework tracker, allows no second one, and removes them on the way down", async () => {
     const migrator = new Migrator({ db: handle.db, provider: migrationProvider });
     const before = await migrator.migrateTo("2026-11-25-0008-snapshot-state-vectors");
     expect(before.error).toBeUndefined();
@@ -61,15 +62,23 @@ describe("the boards migration", () => {
       { city: "eastholm", title: "Roadmap" },
       { city: "westholm", title: "Roadmap" },
     ]);
-    await expect(
-      sql`insert into documents (space_id, kind, title) select id, 'roadmap', 'Another' from spaces limit 1`.execute(
-        handle.db,
-      ),
-    ).rejects.toThrow();
+    expect(await boards("framework")).toEqual([
+      { city: "eastholm", title: "Framework tracker" },
+      { city: "westholm", title: "Framework tracker" },
+    ]);
+    for (const kind of ["roadmap", "framework"]) {
+      await expect(
+        sql`insert into documents (space_id, kind, title) select id, ${kind}, 'Another' from spaces limit 1`.execute(
+          handle.db,
+        ),
+      ).rejects.toThrow();
+    }
 
-    expect((await migrator.migrateDown()).error).toBeUndefined();
+    expect((await migrator.migrateTo("2026-11-25-0008-snapshot-state-vectors")).error).toBeUndefined();
     expect(await roadmaps()).toEqual([]);
+    expect(await boards("framework")).toEqual([]);
     await migrateToLatest(handle.db);
     expect(await roadmaps()).toHaveLength(2);
+    expect(await boards("framework")).toHaveLength(2);
   });
 });

@@ -168,7 +168,8 @@ describe("board projection", () => {
 
     const other = await buildCityWithRoadmap(db);
     const result = await rebuildProjections(db);
-    expect(result).toEqual({ boards: 2, rows: 2, rowsWithErrors: 1, written: 2, deleted: 1 });
+    // Each city has a roadmap and a framework tracker; the trackers are empty.
+    expect(result).toEqual({ boards: 4, rows: 2, rowsWithErrors: 1, written: 2, deleted: 1 });
     expect(await rowsWithoutStamps(roadmapId)).toEqual(projected);
     expect(await rowsWithoutStamps(other.roadmapId)).toEqual([]);
     expect(projected[1]!.errors).toEqual({ risk: "Choose a risk level" });
