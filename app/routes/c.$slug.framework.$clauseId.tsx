@@ -12,10 +12,12 @@ import { evidenceChoices, openTracker, openWorkbook, roadmapItemsForClause } fro
 import boardStylesHref from "../styles/board.css";
 import boardViewStylesHref from "../styles/board-views.css";
 import clauseStylesHref from "../styles/framework-clause.css";
+import trackerStylesHref from "../styles/tracker.css";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: boardStylesHref },
   { rel: "stylesheet", href: boardViewStylesHref },
+  { rel: "stylesheet", href: trackerStylesHref },
   { rel: "stylesheet", href: clauseStylesHref },
 ];
 

@@ -92,6 +92,7 @@ describe("a clause's workbook page", () => {
           { type: "roadmapItem", id: roadmapItem.id, title: roadmapItem.title },
         ],
       },
+      B4c: { status: "planned" },
     });
 
     const page = await app.newPage({ viewport: WIDE });
@@ -117,7 +118,7 @@ describe("a clause's workbook page", () => {
     }
     await expect(recommendation(page, "B4c").textContent()).resolves.toContain("Work with other cities");
     await expect(page.getByLabel("Status, B4a").inputValue()).resolves.toBe("in-progress");
-    await expect(page.getByLabel("Status, B4c").inputValue()).resolves.toBe("not-started");
+    await expect(page.getByLabel("Status, B4c").inputValue()).resolves.toBe("planned");
 
     // B4a's owner, its passed target date marked overdue, and its evidence as links.
     const b4a = recommendation(page, "B4a");
@@ -203,13 +204,17 @@ describe("a clause's workbook page", () => {
   });
 
   test("two people see each other's changes to the status and the notes as they are made", async () => {
+    await setTracker({ B1a: { status: "not-started" } });
     const amara = await app.newPage({ viewport: WIDE });
     const ben = await app.newPage({ viewport: WIDE });
     await openClause(amara, "amara@aldermoor.example", "B1");
     await openClause(ben, "ben@partners.example", "B1");
 
-    await ben.getByLabel("Status, B1a").selectOption("planned");
-    await expect.poll(() => amara.getByLabel("Status, B1a").inputValue(), { timeout: 2_000 }).toBe("planned");
+    await expect(amara.getByLabel("Status, B1a").inputValue()).resolves.toBe("not-started");
+    await ben.getByLabel("Status, B1a").selectOption("in-progress");
+    await expect
+      .poll(() => amara.getByLabel("Status, B1a").inputValue(), { timeout: 2_000 })
+      .toBe("in-progress");
 
     const amaraNotes = amara.getByRole("textbox", { name: "Workbook notes on B1" });
     const benNotes = ben.getByRole("textbox", { name: "Workbook notes on B1" });
@@ -233,13 +238,13 @@ describe("a clause's workbook page", () => {
   });
 
   test("a viewer reads the city's progress without controls that change it", async () => {
-    await setTracker({ B4c: { status: "planned" } });
+    await setTracker({ B4c: { status: "in-progress" } });
     const page = await app.newPage({ viewport: NARROW });
     await openClause(page, "dev@aldermoor.example");
     await expectHeading(page, "B4 Stakeholder collaboration");
     await expect
-      .poll(() => recommendation(page, "B4c").locator(".clause-status").textContent())
-      .toBe("Planned");
+      .poll(() => recommendation(page, "B4c").locator(".tracker-status").textContent())
+      .toBe("In progress");
     await expect(page.locator(".clause-rec select, .clause-rec input").count()).resolves.toBe(0);
     await screenshot(page, "framework-clause-viewer-390");
   });

@@ -25,8 +25,9 @@ interface Props {
   today: string;
 }
 
-function statusClass(value: unknown): string {
-  return typeof value === "string" ? `clause-status clause-status--${value}` : "clause-status";
+/** The tracker page's colour for a status, so a status looks the same on both pages. */
+function statusColour(value: unknown): string {
+  return typeof value === "string" ? `status--${value}` : "";
 }
 
 /** One field of the row as a labelled control with its hint and the board's message for it. */
@@ -53,7 +54,14 @@ function TrackerField({
   const value = row.values[field.key];
   return (
     <div
-      className={["field", "clause-field", error ? "field--error" : "", peer ? "clause-field--peer" : ""]
+      className={[
+        "field",
+        "clause-field",
+        `clause-field--${field.key}`,
+        field.key === STATUS.key ? statusColour(value) : "",
+        error ? "field--error" : "",
+        peer ? "clause-field--peer" : "",
+      ]
         .filter(Boolean)
         .join(" ")}
       style={peer ? { outlineColor: peer.color } : undefined}
@@ -96,8 +104,8 @@ function TrackerField({
           onCommit={(next) => actions.setCell(row.id, field.key, next)}
         />
       ) : field.key === STATUS.key ? (
-        <p className="clause-field__value">
-          <span className={statusClass(value)}>{displayValue(field, value) || "Not set"}</span>
+        <p className="clause-field__value tracker-status tracker-status--text">
+          {displayValue(field, value) || "Not set"}
         </p>
       ) : (
         <p className="clause-field__value" aria-describedby={describedBy}>
@@ -168,7 +176,7 @@ export function RecommendationTracker({
             {entry.target ? (
               <>
                 <time dateTime={entry.target}>{formatDate(entry.target)}</time>
-                {overdue ? <strong className="clause-overdue">Overdue</strong> : null}
+                {overdue ? <strong className="tag tag--overdue clause-overdue">Overdue</strong> : null}
               </>
             ) : (
               <span className="secondary">None set</span>
