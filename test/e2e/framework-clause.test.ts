@@ -1,10 +1,12 @@
 import type { Editor } from "@tiptap/core";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, test } from "vitest";
+import type * as Y from "yjs";
 import { findCityBySlug } from "../../db/repositories/cities";
 import { findCityBoard } from "../../server/boards/commands";
 import { openTracker, readTrackerEntries, roadmapItemsForClause } from "../../server/scf/tracker";
-import { setCell } from "../../shared/boards/model";
+import { richTextOf, setCell } from "../../shared/boards/model";
+import { writePlainText } from "../../shared/editor/plain-text";
 import {
   accessibleDescription,
   expectHeading,
@@ -24,6 +26,14 @@ async function aldermoor() {
   return city;
 }
 
+/** A tracker row's notes are rich text: its paragraphs are replaced by these lines. */
+function replaceNotes(doc: Y.Doc, rowId: string, text: string): void {
+  const notes = richTextOf(doc, rowId, "notes");
+  if (!notes) throw new Error(`The tracker has no row ${rowId}`);
+  notes.delete(0, notes.length);
+  writePlainText(notes, text);
+}
+
 /** Changes tracker rows on the server, as another client would, once the tracker has every row. */
 async function setTracker(values: Record<string, Record<string, unknown>>): Promise<void> {
   const { db, collabHub } = app.workspace.services;
@@ -33,7 +43,10 @@ async function setTracker(values: Record<string, Record<string, unknown>>): Prom
   const tracker = await findCityBoard(db, { cityId: city.id, kind: "framework" });
   await collabHub.change(tracker.id, null, (doc) => {
     for (const [rowId, fields] of Object.entries(values)) {
-      for (const [key, value] of Object.entries(fields)) setCell(doc, rowId, key, value);
+      for (const [key, value] of Object.entries(fields)) {
+        if (key === "notes") replaceNotes(doc, rowId, String(value));
+        else setCell(doc, rowId, key, value);
+      }
     }
   });
 }
@@ -87,6 +100,7 @@ describe("a clause's workbook page", () => {
         status: "in-progress",
         owner: { type: "member", userId: amaraId, name: "Amara Okafor" },
         target: "2020-03-31",
+        notes: "The engagement plan is refreshed every spring.",
         evidence: [
           { type: "document", id: vision.id, title: vision.title },
           { type: "roadmapItem", id: roadmapItem.id, title: roadmapItem.title },
@@ -125,6 +139,9 @@ describe("a clause's workbook page", () => {
     await expect(b4a.textContent()).resolves.toContain("Amara Okafor");
     await expect(b4a.locator("time").textContent()).resolves.toBe("31 Mar 2020");
     await expect(b4a.getByText("Overdue").isVisible()).resolves.toBe(true);
+    await expect(b4a.getByText("The engagement plan is refreshed every spring.").isVisible()).resolves.toBe(
+      true,
+    );
     const b4aEvidence = b4a.getByRole("list", { name: "Evidence for B4a" });
     await expect(b4aEvidence.getByRole("link", { name: vision.title }).getAttribute("href")).resolves.toBe(
       `/c/aldermoor/docs/${vision.id}`,

@@ -118,7 +118,8 @@ function TrackerField({
 
 /**
  * Where the city stands on one recommendation, live from its framework tracker: the status (with
- * why it does not apply, when it does not), the owner, the target date and the evidence.
+ * why it does not apply, when it does not), the owner, the target date, the tracker's notes and the
+ * evidence.
  */
 export function RecommendationTracker({
   recommendationId,
@@ -183,6 +184,12 @@ export function RecommendationTracker({
             )}
           </dd>
         </div>
+        {entry.notes ? (
+          <div>
+            <dt>Notes</dt>
+            <dd className="clause-rec__notes">{entry.notes}</dd>
+          </div>
+        ) : null}
         <div>
           <dt>Evidence</dt>
           <dd>
