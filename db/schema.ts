@@ -27,6 +27,8 @@ export interface CityTable {
   country: string;
   created_by: string | null;
   created_at: Generated<Date>;
+  /** The prefix of the city's open contracting ids; null until a lead sets one. */
+  ocid_prefix: string | null;
 }
 
 export interface MembershipTable {
@@ -141,6 +143,35 @@ export interface PrincipleAgreementTable {
   agreed_at: Generated<Date>;
 }
 
+/** A release of one opportunity of a city's pipeline, as published (OCDS). */
+export interface ProcurementReleaseTable {
+  id: Generated<string>;
+  city_id: string;
+  row_id: string;
+  ocid: string;
+  release_id: string;
+  tag: "planning" | "planningUpdate";
+  release: Json<Record<string, unknown>>;
+  digest: string;
+  published_by: string | null;
+  published_at: Generated<Date>;
+}
+
+/** A supplier's interest in a published opportunity, and the city's answer. */
+export interface SupplierInterestTable {
+  id: Generated<string>;
+  city_id: string;
+  row_id: string;
+  user_id: string | null;
+  organisation: string;
+  contact: string;
+  message: string;
+  created_at: Generated<Date>;
+  answer: string | null;
+  answered_by: string | null;
+  answered_at: Timestamp | null;
+}
+
 export interface NotificationTable {
   id: Generated<string>;
   user_id: string;
@@ -190,6 +221,8 @@ export interface Database {
   comments: CommentTable;
   document_versions: DocumentVersionTable;
   principle_agreements: PrincipleAgreementTable;
+  procurement_releases: ProcurementReleaseTable;
+  supplier_interests: SupplierInterestTable;
   notifications: NotificationTable;
   document_activity: DocumentActivityTable;
   board_rows: BoardRowTable;

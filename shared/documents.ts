@@ -26,6 +26,7 @@ export const STARTER_DOCUMENTS: { kind: DocumentKind; title: string }[] = [
 export const CITY_BOARDS: { kind: BoardKind; title: string }[] = [
   { kind: "roadmap", title: "Roadmap" },
   { kind: "framework", title: "Framework tracker" },
+  { kind: "pipeline", title: "Procurement pipeline" },
 ];
 
 /**

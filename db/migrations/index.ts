@@ -10,6 +10,7 @@ import * as snapshotStateVectors from "./2026-11-25-0008-snapshot-state-vectors"
 import * as boards from "./2026-11-25-0009-boards";
 import * as principleAgreements from "./2026-11-25-0010-principle-agreements";
 import * as frameworkTracker from "./2026-11-25-0011-framework-tracker";
+import * as procurement from "./2026-11-25-0012-procurement";
 
 /** Every migration, by name; names sort in the order they run. Never edit one once landed. */
 const migrations: Record<string, Migration> = {
@@ -24,6 +25,7 @@ const migrations: Record<string, Migration> = {
   "2026-11-25-0009-boards": boards,
   "2026-11-25-0010-principle-agreements": principleAgreements,
   "2026-11-25-0011-framework-tracker": frameworkTracker,
+  "2026-11-25-0012-procurement": procurement,
 };
 
 export const migrationProvider: MigrationProvider = {

@@ -17,7 +17,9 @@ export type FieldKind =
   | "rowRefs"
   | "checkpoints"
   /** Links to the city's documents and roadmap items that show the work was done. */
-  | "evidence";
+  | "evidence"
+  /** The smart-procurement check: an answer and a note per contracting principle. */
+  | "check";
 
 export interface FieldSpec {
   key: string;

@@ -81,6 +81,12 @@ export function displayValue(field: FieldSpec, value: unknown, titles?: Readonly
       const count = Array.isArray(value) ? value.length : 0;
       return count === 0 ? "" : `${count} ${count === 1 ? "link" : "links"}`;
     }
+    case "check": {
+      const answered = isRecord(value)
+        ? Object.values(value).filter((entry) => isRecord(entry) && entry.answer).length
+        : 0;
+      return answered === 0 ? "" : `${answered} answered`;
+    }
   }
 }
 
