@@ -7,6 +7,8 @@ import { DOCUMENT_KIND_LABELS, isDocumentKind } from "../../shared/documents";
 import { LIMITS } from "../../shared/validation";
 import { DocumentEditor } from "../components/editor/DocumentEditor";
 import { ErrorSummary, TextField } from "../components/form";
+import { PrincipleAgreement } from "../components/PrincipleAgreement";
+import { AGREED_DOCUMENT_KIND, summariseAgreement } from "../lib/agreements.server";
 import { requireCity } from "../lib/auth.server";
 import { can, listMembers } from "../lib/cities.server";
 import { renameDocument, requireDocumentOfCity } from "../lib/documents.server";
@@ -33,6 +35,10 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
       name: member.name,
     })),
     mayEdit,
+    agreement:
+      document.kind === AGREED_DOCUMENT_KIND
+        ? await summariseAgreement({ db: context.db, cityId: city.id, documentId: document.id })
+        : null,
   });
 }
 
@@ -57,7 +63,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
 }
 
 export default function DocumentPage() {
-  const { city, document, user, mayEdit, members } = useLoaderData<typeof loader>();
+  const { city, document, user, mayEdit, members, agreement } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const [renaming, setRenaming] = useState(false);
@@ -120,6 +126,15 @@ export default function DocumentPage() {
             documents.
           </p>
         </div>
+      ) : null}
+      {agreement ? (
+        <PrincipleAgreement
+          agreement={agreement}
+          base={`/c/${city.slug}/docs/${document.id}`}
+          userId={user.id}
+          mayAgree={mayEdit}
+          archived={document.archived}
+        />
       ) : null}
       <DocumentEditor
         key={document.id}

@@ -9,11 +9,24 @@ export interface VersionSummary {
 
 export async function insertVersion(
   db: Executor,
-  args: { documentId: string; name: string | null; state: Uint8Array; userId: string | null },
+  args: {
+    documentId: string;
+    name: string | null;
+    state: Uint8Array;
+    userId: string | null;
+    /** When the version was taken; now unless given (the demo dates its versions in the past). */
+    createdAt?: Date;
+  },
 ): Promise<string> {
   const row = await db
     .insertInto("document_versions")
-    .values({ document_id: args.documentId, name: args.name, state: args.state, created_by: args.userId })
+    .values({
+      document_id: args.documentId,
+      name: args.name,
+      state: args.state,
+      created_by: args.userId,
+      ...(args.createdAt ? { created_at: args.createdAt } : {}),
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   return row.id;

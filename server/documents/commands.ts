@@ -6,6 +6,7 @@ import type { Database } from "../../db/schema";
 import { CITY_BOARDS, STARTER_DOCUMENTS, UUID_PATTERN } from "../../shared/documents";
 import { createDocumentSchema, documentTitle, fieldErrors } from "../../shared/validation";
 import { notFound, validationError } from "../errors";
+import { startPrinciples } from "./principles-content";
 
 /** Creates an empty document in a city's own space. */
 export async function createDocument(
@@ -19,13 +20,21 @@ export async function createDocument(
   return documents.insertDocument(db, { spaceId, ...parsed.data, createdBy: args.createdBy });
 }
 
-/** Gives a new city its vision, guiding principles and operating model, and its empty boards. */
+/**
+ * Gives a new city its vision, guiding principles (started from Annex A) and operating model, and
+ * its empty boards.
+ */
 export async function createStarterDocuments(
   db: Executor,
   args: { cityId: string; createdBy: string | null },
 ) {
   for (const starter of STARTER_DOCUMENTS) {
-    await createDocument(db, { cityId: args.cityId, createdBy: args.createdBy, input: starter });
+    const document = await createDocument(db, {
+      cityId: args.cityId,
+      createdBy: args.createdBy,
+      input: starter,
+    });
+    if (document.kind === "principles") await startPrinciples(db, { documentId: document.id });
   }
   const spaceId = await documents.findCitySpaceId(db, { cityId: args.cityId });
   if (!spaceId) throw notFound("That city has no space");
