@@ -13,6 +13,7 @@ import { hashPassword } from "./auth/passwords";
 import { findCityBoard } from "./boards/commands";
 import { projectBoard } from "./boards/projection";
 import { seedDemoTracker } from "./demo-framework";
+import { DEMO_PRINCIPLES, seedPrinciples } from "./demo-principles";
 import { DEMO_ROADMAPS, type DemoRoadmapItem } from "./demo-roadmaps";
 import { seedDemoVision } from "./demo-visions";
 import { createStarterDocuments } from "./documents/commands";
@@ -184,6 +185,8 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoLogin[]> {
         people,
       });
       await seedDemoTracker(trx, { cityId: cityIds.get(demoCity.slug)!, slug: demoCity.slug, people });
+      const principles = DEMO_PRINCIPLES[demoCity.slug];
+      if (principles) await seedPrinciples(trx, { cityId: cityIds.get(demoCity.slug)!, principles, people });
       await seedDemoVision(trx, { cityId: cityIds.get(demoCity.slug)!, slug: demoCity.slug });
     }
     return [...logins.values()].map(({ email, name, roles }) => ({ email, name, roles }));
