@@ -11,6 +11,7 @@ import { run } from "../../../server/cli/main";
 import { loadConfig } from "../../../server/config";
 import { TRACKER } from "../../../shared/boards/framework";
 import { insertRow } from "../../../shared/boards/model";
+import { CITY_BOARDS } from "../../../shared/documents";
 import { buildRoadmapDoc, storeBoard } from "./support";
 
 /** The CLI opens the database the environment names: a PostgreSQL database or a PGlite directory of its own. */
@@ -89,11 +90,11 @@ describe("scf rebuild-projections", () => {
     const first = await scf("rebuild-projections");
     expect(first).toMatchObject({
       code: 0,
-      out: "Projected 2 boards with 4 rows (2 with invalid values): 4 written, 0 deleted.\n",
+      out: `Projected ${CITY_BOARDS.length} boards with 4 rows (2 with invalid values): 4 written, 0 deleted.\n`,
     });
     const second = await scf("rebuild-projections");
     expect(second.out).toBe(
-      "Projected 2 boards with 4 rows (2 with invalid values): 0 written, 0 deleted.\n",
+      `Projected ${CITY_BOARDS.length} boards with 4 rows (2 with invalid values): 0 written, 0 deleted.\n`,
     );
 
     const rows = await withDatabase((db) => listBoardRows(db, { documentId: roadmapId }));

@@ -9,6 +9,7 @@ import { createDocument } from "../../../server/documents/commands";
 import { createLogger } from "../../../server/logger";
 import { deleteRow, moveRow, orderedRows, setCell } from "../../../shared/boards/model";
 import { ROADMAP } from "../../../shared/boards/roadmap";
+import { CITY_BOARDS } from "../../../shared/documents";
 import { useTestDatabase } from "../../support/database";
 import { buildUser } from "../../support/factories";
 import { buildCityWithRoadmap, buildRoadmapDoc, storeBoard } from "./support";
@@ -168,8 +169,14 @@ describe("board projection", () => {
 
     const other = await buildCityWithRoadmap(db);
     const result = await rebuildProjections(db);
-    // Each city has a roadmap and a framework tracker; the trackers are empty.
-    expect(result).toEqual({ boards: 4, rows: 2, rowsWithErrors: 1, written: 2, deleted: 1 });
+    // Each city has one board of each kind; only the first city's roadmap holds rows.
+    expect(result).toEqual({
+      boards: 2 * CITY_BOARDS.length,
+      rows: 2,
+      rowsWithErrors: 1,
+      written: 2,
+      deleted: 1,
+    });
     expect(await rowsWithoutStamps(roadmapId)).toEqual(projected);
     expect(await rowsWithoutStamps(other.roadmapId)).toEqual([]);
     expect(projected[1]!.errors).toEqual({ risk: "Choose a risk level" });
