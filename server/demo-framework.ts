@@ -164,7 +164,8 @@ export const DEMO_TRACKERS: Record<string, Record<string, DemoTrackerEntry>> = {
       owner: AMARA,
       target: "2027-06-30",
       evidence: [item("Common data standards with neighbouring councils")],
-      notes: "Brackenford visited in October. A return visit and a shared log of lessons are planned.",
+      notes:
+        "Brackenford's team visited us in October. A return visit and a shared log of lessons are planned.",
     },
     B5a: {
       status: "in-place",
