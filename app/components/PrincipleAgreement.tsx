@@ -77,7 +77,7 @@ export function PrincipleAgreement({
       aria-labelledby={heading ? "agreement-title" : undefined}
     >
       {heading ? <h2 id="agreement-title">Agreement</h2> : null}
-      <p data-testid="agreement-summary">
+      <p>
         Agreed by {agreed.length} of {total} leads and editors{" "}
         {currentVersion ? (
           <>
@@ -95,7 +95,7 @@ export function PrincipleAgreement({
       {agreed.length > 0 ? (
         <>
           <h3>Agreed with {currentName}</h3>
-          <ul data-testid="agreed">
+          <ul>
             {agreed.map((person) => (
               <li key={person.userId}>
                 {person.name}, {ROLE_LABELS[person.role].toLowerCase()}
@@ -110,7 +110,7 @@ export function PrincipleAgreement({
       {notYet.length > 0 ? (
         <>
           <h3>Not yet agreed with {currentName}</h3>
-          <ul data-testid="not-yet-agreed">
+          <ul>
             {notYet.map((person) => (
               <li key={person.userId}>
                 {person.name}, {ROLE_LABELS[person.role].toLowerCase()}
