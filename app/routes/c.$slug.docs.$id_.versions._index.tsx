@@ -77,8 +77,10 @@ export default function Versions() {
         </p>
       ) : (
         <ol className="versions">
-          {versions.map((version) => (
+          {versions.map((version, index) => (
             <li key={version.id}>
+              {/* Numbered from the oldest, as agreements with the guiding principles name them. */}
+              <span className="versions__number">Version {versions.length - index}:</span>{" "}
               <Link to={`${base}/versions/${version.id}`}>{version.name ?? "Automatic version"}</Link>{" "}
               <span className="secondary">
                 {new Date(version.createdAt).toLocaleString("en-GB", {
