@@ -175,7 +175,8 @@ export interface SupplierInterestTable {
 export interface NotificationTable {
   id: Generated<string>;
   user_id: string;
-  kind: "mention" | "reply" | "invitation";
+  /** `interest`: a supplier registered interest (to the city's leads); `interestAnswer`: a lead answered it (to the supplier). */
+  kind: "mention" | "reply" | "invitation" | "interest" | "interestAnswer";
   text: string;
   link: string | null;
   created_at: Generated<Date>;
