@@ -41,6 +41,10 @@ export default function Home() {
             Sign in
           </Link>
         </p>
+        <p>
+          Supplying cities? <Link to="/pipelines">See what cities plan to buy</Link>, with no account needed,
+          and create one to register your interest.
+        </p>
       </>
     );
   }
@@ -53,6 +57,10 @@ export default function Home() {
           <p>
             Create a city to start its programme, or ask a city&apos;s lead to invite you: the invitation link
             brings you straight in.
+          </p>
+          <p>
+            If you supply cities, <Link to="/pipelines">browse every city&apos;s published pipeline</Link> and
+            register your interest in what they plan to buy.
           </p>
         </div>
       ) : (
@@ -71,6 +79,9 @@ export default function Home() {
       <p>
         <Link to="/cities/new" className="button">
           Create a city
+        </Link>
+        <Link to="/pipelines" className="button button--secondary">
+          Every city&apos;s pipelines
         </Link>
       </p>
     </>
