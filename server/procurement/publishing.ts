@@ -1,4 +1,5 @@
 import type { Kysely } from "kysely";
+import { findCityBySlug, type City } from "../../db/repositories/cities";
 import * as releases from "../../db/repositories/procurement-releases";
 import type { Database } from "../../db/schema";
 import { fieldOf } from "../../shared/boards/fields";
@@ -301,6 +302,26 @@ export async function releasePackage(
     publisher: { name: args.city.name },
     releases: stored.map((record) => record.release as unknown as OcdsRelease),
   });
+}
+
+/** A city's published pipeline by the city's slug: null for an unknown city or one that has published nothing. */
+export async function findPublishedPipeline(
+  db: Kysely<Database>,
+  args: { slug: string },
+): Promise<{ city: City; opportunities: PublishedOpportunity[] } | null> {
+  const city = await findCityBySlug(db, { slug: args.slug });
+  if (!city) return null;
+  const opportunities = await listPublished(db, { cityId: city.id });
+  return opportunities.length > 0 ? { city, opportunities } : null;
+}
+
+/** A city's release package by the city's slug: null for an unknown city or one that has published nothing. */
+export async function findReleasePackage(
+  db: Kysely<Database>,
+  args: { slug: string; origin: string },
+): Promise<OcdsReleasePackage | null> {
+  const city = await findCityBySlug(db, { slug: args.slug });
+  return city ? releasePackage(db, { city, origin: args.origin }) : null;
 }
 
 export { listPublishingCities, type PublishingCity } from "../../db/repositories/procurement-releases";
