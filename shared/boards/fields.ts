@@ -64,11 +64,11 @@ export const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 export const dateValue = z
   .string()
   .regex(ISO_DATE, "Enter a date as YYYY-MM-DD")
-  .refine((value) => !Number.isNaN(Date.parse(`${value}T00:00:00Z`)), "That date does not exist")
-  .refine(
-    (value) => new Date(`${value}T00:00:00Z`).toISOString().slice(0, 10) === value,
-    "That date does not exist",
-  );
+  // Runs even when the pattern fails, so it must not throw on text that is no date at all.
+  .refine((value) => {
+    const time = Date.parse(`${value}T00:00:00Z`);
+    return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+  }, "That date does not exist");
 
 export const optionalDate = dateValue.nullable();
 
