@@ -127,7 +127,7 @@ function Facts() {
     ["Last published", formatDate(opportunity.publishedAt.slice(0, 10))],
   ];
   return (
-    <dl className="summary-list">
+    <dl className="summary-list opportunity-facts">
       {rows.map(([term, detail]) => (
         <div key={term}>
           <dt>{term}</dt>

@@ -32,9 +32,9 @@ export interface OverlapGroup<T extends OverlapCandidate> {
 /**
  * How alike two texts must read, as the cosine of their term-frequency vectors. Chosen on real-looking
  * pipeline entries: two cities describing the same purchase in their own words (street lights that
- * dim and report faults; on-street chargers for electric cars) score 0.38–0.65, while different
- * purchases in the same category, which share only words such as "city", "council", "energy" or
- * "street", stay at 0.25 or below.
+ * dim and report faults; on-street chargers for electric cars) score 0.39–0.67, while different
+ * purchases in the same category, which share only words such as "data", "energy" or "street",
+ * stay at 0.27 or below.
  */
 export const SIMILARITY_THRESHOLD = 0.3;
 
@@ -52,6 +52,15 @@ const STOP_WORDS = new Set(
   per same shall she should so some such than that the their theirs them then there these they this
   those through to too under until up upon us very via was we were what when where which while who
   whom why will with within without would you your yours`.split(/\s+/),
+);
+
+/**
+ * Words nearly every city's plans use ("residents can use council services"): they say nothing about
+ * what is bought, yet would make unrelated purchases read alike.
+ */
+const CIVIC_WORDS = new Set(
+  `city cities council councils resident residents people public service services use uses using
+  used need needs get gets make makes new one two three every many help helps`.split(/\s+/),
 );
 
 /** Suffixes stripped by `stem`, longest first, with what replaces them. */
@@ -100,13 +109,13 @@ export function stem(word: string): string {
   return result;
 }
 
-/** The stemmed words of a text, lower-cased, without stop words and numbers. */
+/** The stemmed words of a text, lower-cased, without stop words, words every city uses, and numbers. */
 export function terms(text: string): string[] {
   const words = text.toLowerCase().match(/[\p{L}][\p{L}\p{N}'’-]*/gu) ?? [];
   const result: string[] = [];
   for (const raw of words) {
     for (const part of raw.replace(/['’]s$/, "").split(/['’-]/)) {
-      if (part.length < 2 || STOP_WORDS.has(part)) continue;
+      if (part.length < 2 || STOP_WORDS.has(part) || CIVIC_WORDS.has(part)) continue;
       result.push(stem(part));
     }
   }

@@ -57,6 +57,8 @@ describe("text similarity", () => {
       "light",
       "monitor",
     ]);
+    // Words every city's plans use say nothing about what is bought.
+    expect(terms("Residents can use the council's services online")).toEqual(["onlin"]);
     expect(stem("cities")).toBe("city");
     expect(stem("planning")).toBe("plan");
     expect(stem("charging")).toBe(stem("chargers"));
