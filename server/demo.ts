@@ -14,6 +14,7 @@ import { findCityBoard } from "./boards/commands";
 import { projectBoard } from "./boards/projection";
 import { seedDemoTracker } from "./demo-framework";
 import { seedDemoPipeline } from "./demo-pipelines";
+import { seedDemoPublishing } from "./demo-publishing";
 import { DEMO_PRINCIPLES, seedPrinciples } from "./demo-principles";
 import { DEMO_ROADMAPS, type DemoRoadmapItem } from "./demo-roadmaps";
 import { seedDemoVision } from "./demo-visions";
@@ -187,6 +188,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoLogin[]> {
       });
       await seedDemoTracker(trx, { cityId: cityIds.get(demoCity.slug)!, slug: demoCity.slug, people });
       await seedDemoPipeline(trx, { cityId: cityIds.get(demoCity.slug)!, slug: demoCity.slug });
+      await seedDemoPublishing(trx, { cityId: cityIds.get(demoCity.slug)!, slug: demoCity.slug });
       const principles = DEMO_PRINCIPLES[demoCity.slug];
       if (principles) await seedPrinciples(trx, { cityId: cityIds.get(demoCity.slug)!, principles, people });
       await seedDemoVision(trx, { cityId: cityIds.get(demoCity.slug)!, slug: demoCity.slug });
