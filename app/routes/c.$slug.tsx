@@ -54,6 +54,9 @@ export default function CityLayout() {
             <NavLink to={`/c/${city.slug}/roadmap`}>Roadmap</NavLink>
           </li>
           <li>
+            <NavLink to={`/c/${city.slug}/procurement`}>Procurement</NavLink>
+          </li>
+          <li>
             <NavLink to={`/c/${city.slug}/framework`}>Framework</NavLink>
           </li>
           <li>

@@ -38,6 +38,7 @@ export async function listPaletteDestinations(
     { label: "Overview", href: base, category: "Page" },
     { label: "Documents", href: `${base}/docs`, category: "Page" },
     { label: "Roadmap", href: `${base}/roadmap`, category: "Page" },
+    { label: "Procurement pipeline", href: `${base}/procurement`, category: "Page" },
     { label: "Framework tracker", href: `${base}/framework`, category: "Page" },
     { label: "Members", href: `${base}/members`, category: "Page" },
     { label: "Search", href: `${base}/search`, category: "Page" },

@@ -9,18 +9,21 @@ import {
   type FocusEvent,
   type KeyboardEvent,
   type MouseEvent,
+  type ReactNode,
   type RefObject,
 } from "react";
 import { CLAUSE_REF, type FieldSpec } from "../../../shared/boards/fields";
-import { displayValue, FieldEditor, personColours, type Member } from "./cells";
+import { currencyOf, displayValue, FieldEditor, personColours, plural, type Member } from "./cells";
 import type { BoardActions, BoardViewProps, RowPresence } from "./types";
 import type { LiveRow } from "./use-board";
 
 /** Kinds too large for a cell: they are edited in the detail panel only. */
-const PANEL_ONLY = new Set(["richText", "rowRefs", "checkpoints"]);
+const PANEL_ONLY = new Set(["richText", "rowRefs", "checkpoints", "evidence", "check"]);
 
 /** The column holding each row's "Open" button, the first stop of the keyboard grid. */
 const OPEN = "open";
+
+const NO_COMPUTED: readonly ComputedColumn[] = [];
 
 /** Height in pixels assumed for a row not yet drawn; each drawn row is measured. */
 const ESTIMATED_ROW_HEIGHT = 60;
@@ -43,14 +46,34 @@ interface CellAddress {
   field: string;
 }
 
+/**
+ * A column worked out from a row rather than stored in one field, such as a score. Its cell is a
+ * button that opens the row in the detail panel, where the values behind it are changed.
+ */
+export interface ComputedColumn {
+  key: string;
+  label: string;
+  render(row: LiveRow): ReactNode;
+  /** Null sorts last whichever the direction. */
+  sortValue(row: LiveRow): string | number | null;
+}
+
 export interface BoardListProps extends Omit<BoardViewProps, "rows"> {
   rows: readonly LiveRow[];
   members: readonly Member[];
+  /** The fields shown as columns, in this order; by default every field a cell can edit. */
+  columns?: readonly string[];
+  /** Columns worked out from each row, after the fields. */
+  computed?: readonly ComputedColumn[];
+  /** The choice fields offered as filters; by default every choice field. */
+  choiceFilters?: readonly string[];
+  /** The board's name, to start a sentence: "Roadmap". */
+  boardName?: string;
 }
 
-function titleOf(row: LiveRow, titleField: string): string {
+function titleOf(row: LiveRow, titleField: string, noun: string): string {
   const title = row.values[titleField];
-  return typeof title === "string" && title.trim() ? title : "Untitled item";
+  return typeof title === "string" && title.trim() ? title : `Untitled ${noun}`;
 }
 
 /** A value to sort a column by; null sorts last whichever the direction. */
@@ -152,6 +175,27 @@ interface CellProps {
   rowTitle: string;
 }
 
+function ComputedCell({
+  row,
+  column,
+  tabStop,
+  rowTitle,
+}: {
+  row: LiveRow;
+  column: ComputedColumn;
+  tabStop: boolean;
+  rowTitle: string;
+}) {
+  return (
+    <td className={`board-cell board-cell--computed board-cell--${column.key}`} data-field={column.key}>
+      <button type="button" className="cell-button" data-col={column.key} tabIndex={tabStop ? 0 : -1}>
+        {column.render(row)}
+        <span className="visually-hidden">, open {rowTitle}</span>
+      </button>
+    </td>
+  );
+}
+
 function ListCell({
   row,
   field,
@@ -168,7 +212,7 @@ function ListCell({
   const error = row.errors[field.key];
   const errorId = error ? `cell-error-${row.id}-${field.key}` : undefined;
   const value = row.values[field.key];
-  const text = displayValue(field, value);
+  const text = displayValue(field, value, undefined, currencyOf(row));
   const Cell = isTitle ? "th" : "td";
   const className = [
     "board-cell",
@@ -250,7 +294,9 @@ interface RowProps {
   /** The row's place in the list as sorted and filtered. */
   index: number;
   columns: readonly FieldSpec[];
+  computed: readonly ComputedColumn[];
   titleField: string;
+  rowNoun: string;
   canEdit: boolean;
   selected: boolean;
   /** The field being edited in this row, if any. */
@@ -267,7 +313,9 @@ const ListRow = memo(function ListRow({
   row,
   index,
   columns,
+  computed,
   titleField,
+  rowNoun,
   canEdit,
   selected,
   editingField,
@@ -277,7 +325,7 @@ const ListRow = memo(function ListRow({
   actions,
   onDone,
 }: RowProps) {
-  const rowTitle = titleOf(row, titleField);
+  const rowTitle = titleOf(row, titleField, rowNoun);
   const invalid = Object.keys(row.errors).length > 0;
   return (
     <tr
@@ -327,6 +375,15 @@ const ListRow = memo(function ListRow({
           members={members}
           actions={actions}
           onDone={onDone}
+          rowTitle={rowTitle}
+        />
+      ))}
+      {computed.map((column) => (
+        <ComputedCell
+          key={column.key}
+          row={row}
+          column={column}
+          tabStop={tabStop === column.key}
           rowTitle={rowTitle}
         />
       ))}
@@ -449,9 +506,35 @@ function useRowWindow(
  * or a button until opened, so a thousand rows stay light; arrow keys move between cells, Enter or
  * F2 opens a cell's editor, Enter or leaving commits, Escape cancels.
  */
-export function BoardList({ spec, rows, canEdit, actions, selectedId, presence, members }: BoardListProps) {
-  const columns = useMemo(() => spec.fields.filter((field) => !PANEL_ONLY.has(field.kind)), [spec]);
-  const choiceFields = useMemo(() => spec.fields.filter((field) => field.kind === "choice"), [spec]);
+export function BoardList({
+  spec,
+  rows,
+  canEdit,
+  actions,
+  selectedId,
+  presence,
+  members,
+  columns: columnKeys,
+  computed = NO_COMPUTED,
+  choiceFilters,
+  boardName = "Roadmap",
+}: BoardListProps) {
+  const columns = useMemo(
+    () =>
+      columnKeys
+        ? columnKeys.flatMap((key) => spec.fields.filter((field) => field.key === key))
+        : spec.fields.filter((field) => !PANEL_ONLY.has(field.kind)),
+    [spec, columnKeys],
+  );
+  const choiceFields = useMemo(
+    () =>
+      spec.fields.filter(
+        (field) => field.kind === "choice" && (!choiceFilters || choiceFilters.includes(field.key)),
+      ),
+    [spec, choiceFilters],
+  );
+  const opens = useMemo(() => new Set([OPEN, ...computed.map((column) => column.key)]), [computed]);
+  const nouns = plural(spec.rowNoun);
   const ownerField = spec.fields.find((field) => field.kind === "owner");
   const clauseField = spec.fields.find((field) => field.kind === "clauses");
   const [sort, setSort] = useState<Sort | null>(null);
@@ -472,8 +555,14 @@ export function BoardList({ spec, rows, canEdit, actions, selectedId, presence, 
     );
     if (!sort) return filtered;
     const field = spec.fields.find((candidate) => candidate.key === sort.key);
-    if (!field) return filtered;
-    const keyed = filtered.map((row) => ({ row, value: sortValue(field, row) }));
+    const column = computed.find((candidate) => candidate.key === sort.key);
+    const valueOf = field
+      ? (row: LiveRow) => sortValue(field, row)
+      : column
+        ? (row: LiveRow) => column.sortValue(row)
+        : null;
+    if (!valueOf) return filtered;
+    const keyed = filtered.map((row) => ({ row, value: valueOf(row) }));
     keyed.sort((a, b) => {
       if (a.value === null || b.value === null)
         return compareValues(a.value, b.value) || a.row.position - b.row.position;
@@ -481,7 +570,7 @@ export function BoardList({ spec, rows, canEdit, actions, selectedId, presence, 
       return (sort.direction === "ascending" ? order : -order) || a.row.position - b.row.position;
     });
     return keyed.map((entry) => entry.row);
-  }, [rows, filters, sort, spec, ownerField?.key, clauseField?.key]);
+  }, [rows, filters, sort, spec, computed, ownerField?.key, clauseField?.key]);
 
   const editingIndex = editing ? shown.findIndex((row) => row.id === editing.rowId) : -1;
   const rowWindow = useRowWindow(shown, scrollerRef, bodyRef, editingIndex);
@@ -574,7 +663,7 @@ export function BoardList({ spec, rows, canEdit, actions, selectedId, presence, 
     const control = (event.target as HTMLElement).closest<HTMLElement>("[data-col]");
     const address = control && addressOf(control);
     if (!address) return;
-    if (address.field === OPEN) actions.select(address.rowId);
+    if (opens.has(address.field)) actions.select(address.rowId);
     else if (canEdit) startEditing(address);
   };
 
@@ -619,7 +708,7 @@ export function BoardList({ spec, rows, canEdit, actions, selectedId, presence, 
         return event.ctrlKey ? moveToRow(shown.length - 1) : moveTo(cellControl(row?.lastElementChild));
       case "Enter":
       case "F2": {
-        if (field === OPEN || !canEdit) return;
+        if (opens.has(field) || !canEdit) return;
         const address = addressOf(target);
         if (!address) return;
         event.preventDefault();
@@ -643,11 +732,16 @@ export function BoardList({ spec, rows, canEdit, actions, selectedId, presence, 
   const drawnIds = new Set(drawn.map((row) => row.id));
   const tabStop =
     active && drawnIds.has(active.rowId) ? active : drawn[0] ? { rowId: drawn[0].id, field: OPEN } : null;
-  const sortedField = sort ? spec.fields.find((field) => field.key === sort.key) : undefined;
+  const sortedLabel = sort
+    ? (
+        spec.fields.find((field) => field.key === sort.key) ??
+        computed.find((column) => column.key === sort.key)
+      )?.label
+    : undefined;
 
   return (
     <div className="board-list">
-      <div className="board-filters" role="group" aria-label="Filter items">
+      <div className="board-filters" role="group" aria-label={`Filter ${nouns}`}>
         <div className="board-filters__filter board-filters__filter--text">
           <label className="board-filters__label" htmlFor="filter-text">
             Title contains
@@ -738,9 +832,9 @@ export function BoardList({ spec, rows, canEdit, actions, selectedId, presence, 
       </div>
       <p className="board-list__count" role="status">
         {shown.length === rows.length
-          ? `${rows.length} ${rows.length === 1 ? spec.rowNoun : `${spec.rowNoun}s`}`
-          : `Showing ${shown.length} of ${rows.length} ${spec.rowNoun}s`}
-        {sortedField && sort ? `, sorted by ${sortedField.label.toLowerCase()} (${sort.direction})` : ""}
+          ? `${rows.length} ${rows.length === 1 ? spec.rowNoun : nouns}`
+          : `Showing ${shown.length} of ${rows.length} ${nouns}`}
+        {sortedLabel && sort ? `, sorted by ${sortedLabel.toLowerCase()} (${sort.direction})` : ""}
       </p>
       {canEdit ? (
         <p className="board-list__hint" id="board-list-hint">
@@ -754,11 +848,16 @@ export function BoardList({ spec, rows, canEdit, actions, selectedId, presence, 
           aria-describedby={canEdit ? "board-list-hint" : undefined}
           aria-rowcount={shown.length + 1}
         >
-          <caption className="visually-hidden">Roadmap {spec.rowNoun}s</caption>
+          <caption className="visually-hidden">
+            {boardName} {nouns}
+          </caption>
           <colgroup>
             <col className="board-list__col--open" />
             {columns.map((field) => (
               <col key={field.key} className={`board-list__col--${field.kind}`} />
+            ))}
+            {computed.map((column) => (
+              <col key={column.key} className={`board-list__col--${column.key}`} />
             ))}
           </colgroup>
           <thead>
@@ -784,12 +883,25 @@ export function BoardList({ spec, rows, canEdit, actions, selectedId, presence, 
                   </th>
                 );
               })}
+              {computed.map((column) => {
+                const direction = sort?.key === column.key ? sort.direction : undefined;
+                return (
+                  <th key={column.key} scope="col" aria-sort={direction}>
+                    <button type="button" className="sort-button" onClick={() => toggleSort(column.key)}>
+                      {column.label}
+                      <span className="sort-button__icon" aria-hidden="true">
+                        {direction === "ascending" ? "▲" : direction === "descending" ? "▼" : "↕"}
+                      </span>
+                    </button>
+                  </th>
+                );
+              })}
             </tr>
           </thead>
           <tbody onClick={onClick} onKeyDown={onKeyDown} onFocus={onFocus} ref={bodyRef}>
             {rowWindow.before > 0 ? (
               <tr className="board-list__spacer" aria-hidden="true">
-                <td colSpan={columns.length + 1} style={{ height: rowWindow.before }} />
+                <td colSpan={columns.length + computed.length + 1} style={{ height: rowWindow.before }} />
               </tr>
             ) : null}
             {drawn.map((row, offset) => (
@@ -798,7 +910,9 @@ export function BoardList({ spec, rows, canEdit, actions, selectedId, presence, 
                 row={row}
                 index={rowWindow.first + offset}
                 columns={columns}
+                computed={computed}
                 titleField={spec.titleField}
+                rowNoun={spec.rowNoun}
                 canEdit={canEdit}
                 selected={row.id === selectedId}
                 editingField={editing?.rowId === row.id ? editing.field : null}
@@ -811,14 +925,16 @@ export function BoardList({ spec, rows, canEdit, actions, selectedId, presence, 
             ))}
             {rowWindow.after > 0 ? (
               <tr className="board-list__spacer" aria-hidden="true">
-                <td colSpan={columns.length + 1} style={{ height: rowWindow.after }} />
+                <td colSpan={columns.length + computed.length + 1} style={{ height: rowWindow.after }} />
               </tr>
             ) : null}
           </tbody>
         </table>
       </div>
       {shown.length === 0 && rows.length > 0 ? (
-        <p className="empty-state">No items match these filters. Clear the filters to see every item.</p>
+        <p className="empty-state">
+          No {nouns} match these filters. Clear the filters to see every {spec.rowNoun}.
+        </p>
       ) : null}
     </div>
   );

@@ -7,10 +7,12 @@ import {
   type DragEvent,
   type KeyboardEvent,
   type MouseEvent,
+  type ReactNode,
 } from "react";
 import { fieldOf, ownerLabel, type BoardSpec, type Owner } from "../../../shared/boards/fields";
 import type { BoardRow } from "../../../shared/boards/model";
 import { PHASES, RISKS, STATUSES, roadmapProgress, type Status } from "../../../shared/boards/roadmap";
+import { countOf, plural } from "./cells";
 import { formatDateRange } from "./timeline-scale";
 import type { BoardViewProps, RowPresence } from "./types";
 
@@ -22,15 +24,95 @@ export function isQuickWin(row: Pick<BoardRow, "valid">): boolean {
   return row.valid.quickWin === true;
 }
 
-function titleOf(row: BoardRow): string {
-  const title = row.valid.title;
-  return typeof title === "string" && title ? title : "Untitled item";
+function titleFor(row: BoardRow, spec: BoardSpec): string {
+  const title = row.valid[spec.titleField];
+  return typeof title === "string" && title ? title : `Untitled ${spec.rowNoun}`;
 }
 
-function phaseOf(row: BoardRow): string | null {
-  const phase = row.valid.phase;
-  return typeof phase === "string" ? phase : null;
+/** The choice field a board's columns stand for. */
+export interface BoardGrouping {
+  field: string;
+  /** One column each, in this order. */
+  options: readonly { value: string; label: string }[];
+  /** What one column is, for messages: "phase". */
+  noun: string;
 }
+
+const BY_PHASE: BoardGrouping = { field: "phase", options: PHASES, noun: "phase" };
+
+/** What a card says about its row beyond the title, and the summary at the top of each column. */
+export interface CardContent {
+  /** Badges above the title, or null for none (an invalid value is always flagged). */
+  flags(row: BoardRow): ReactNode;
+  /** Facts under the title. */
+  details(row: BoardRow): ReactNode;
+  /** Under a column's heading, from the column's rows. */
+  columnSummary(rows: readonly BoardRow[]): ReactNode;
+}
+
+const STATUS_AND_OWNER: CardContent = {
+  flags(row) {
+    if (!isQuickWin(row) && row.valid.milestone !== true) return null;
+    return (
+      <>
+        {isQuickWin(row) && <span className="board-badge board-badge--quick-win">Quick win</span>}
+        {row.valid.milestone === true && (
+          <span className="board-badge board-badge--milestone">
+            <span aria-hidden="true">◆ </span>Milestone
+          </span>
+        )}
+      </>
+    );
+  },
+  details(row) {
+    const status = typeof row.valid.status === "string" ? row.valid.status : null;
+    const owner = ownerLabel((row.valid.owner ?? null) as Owner);
+    const dates = formatDateRange(row.valid.start as string | null, row.valid.end as string | null);
+    const risk = typeof row.valid.risk === "string" ? row.valid.risk : null;
+    const clauses = Array.isArray(row.valid.clauses) ? (row.valid.clauses as string[]) : [];
+    return (
+      <>
+        {status && (
+          <span className={`item-status item-status--${status}`}>{STATUS_LABELS.get(status) ?? status}</span>
+        )}
+        {owner && (
+          <span className="board-card__detail">
+            <span className="visually-hidden">Owner: </span>
+            {owner}
+          </span>
+        )}
+        {dates && <span className="board-card__detail">{dates}</span>}
+        {risk && (
+          <span className={`board-card__detail board-card__risk board-card__risk--${risk}`}>
+            Risk: {RISK_LABELS.get(risk) ?? risk}
+          </span>
+        )}
+        {clauses.length > 0 && (
+          <span className="board-card__detail board-card__clauses">
+            <span className="visually-hidden">SCF clauses: </span>
+            {clauses.join(" ")}
+          </span>
+        )}
+      </>
+    );
+  },
+  columnSummary(rows) {
+    const { overall } = roadmapProgress(rows.map((row) => ({ status: row.valid.status as Status })));
+    return (
+      <>
+        <p className="phase-column__summary">
+          <span>
+            {overall.done} of {overall.total} done
+          </span>
+          <span>{countOf(rows.length, "item")}</span>
+        </p>
+        <div className="phase-column__progress" aria-hidden="true">
+          <span style={{ width: `${overall.total ? (100 * overall.done) / overall.total : 0}%` }} />
+        </div>
+      </>
+    );
+  },
+};
 
 function initials(name: string): string {
   return name
@@ -71,7 +153,7 @@ export function boardIndexForSlot(
 }
 
 interface Column {
-  /** Null for rows whose phase is missing or invalid. */
+  /** The group's value; null for rows whose value is missing or invalid. */
   phase: string | null;
   label: string;
   /** In board order. */
@@ -79,33 +161,28 @@ interface Column {
   /** In display order: quick wins first. */
   cards: BoardRow[];
   quickWins: number;
-  done: number;
-  counted: number;
 }
 
-function buildColumns(rows: readonly BoardRow[]): Column[] {
-  const byPhase = new Map<string | null, BoardRow[]>();
+function buildColumns(rows: readonly BoardRow[], grouping: BoardGrouping): Column[] {
+  const byGroup = new Map<string | null, BoardRow[]>();
   for (const row of rows) {
-    const known = PHASES.some((phase) => phase.value === phaseOf(row));
-    const phase = known ? phaseOf(row) : null;
-    let list = byPhase.get(phase);
-    if (!list) byPhase.set(phase, (list = []));
+    const value = row.valid[grouping.field];
+    const group = grouping.options.some((option) => option.value === value) ? (value as string) : null;
+    let list = byGroup.get(group);
+    if (!list) byGroup.set(group, (list = []));
     list.push(row);
   }
-  const column = (phase: string | null, label: string, columnRows: BoardRow[]): Column => {
-    const { overall } = roadmapProgress(columnRows.map((row) => ({ status: row.valid.status as Status })));
-    return {
-      phase,
-      label,
-      rows: columnRows,
-      ...displayOrder(columnRows),
-      done: overall.done,
-      counted: overall.total,
-    };
-  };
-  const columns = PHASES.map((phase) => column(phase.value, phase.label, byPhase.get(phase.value) ?? []));
-  const loose = byPhase.get(null);
-  if (loose) columns.push(column(null, "No phase", loose));
+  const column = (phase: string | null, label: string, columnRows: BoardRow[]): Column => ({
+    phase,
+    label,
+    rows: columnRows,
+    ...displayOrder(columnRows),
+  });
+  const columns = grouping.options.map((option) =>
+    column(option.value, option.label, byGroup.get(option.value) ?? []),
+  );
+  const loose = byGroup.get(null);
+  if (loose) columns.push(column(null, `No ${grouping.noun}`, loose));
   return columns;
 }
 
@@ -135,6 +212,7 @@ interface BoardHandlers extends CardHandlers {
 
 interface CardProps {
   spec: BoardSpec;
+  content: CardContent;
   row: BoardRow;
   presence: readonly RowPresence[] | undefined;
   tabbable: boolean;
@@ -165,6 +243,7 @@ function sameCard(previous: CardProps, next: CardProps): boolean {
 /** One item on the board; re-renders only when its values, presence or state on the board change. */
 const Card = memo(function Card({
   spec,
+  content,
   row,
   presence,
   tabbable,
@@ -175,12 +254,8 @@ const Card = memo(function Card({
   hintId,
   handlers,
 }: CardProps) {
-  const title = titleOf(row);
-  const status = typeof row.valid.status === "string" ? row.valid.status : null;
-  const owner = ownerLabel((row.valid.owner ?? null) as Owner);
-  const dates = formatDateRange(row.valid.start as string | null, row.valid.end as string | null);
-  const risk = typeof row.valid.risk === "string" ? row.valid.risk : null;
-  const clauses = Array.isArray(row.valid.clauses) ? (row.valid.clauses as string[]) : [];
+  const title = titleFor(row, spec);
+  const flags = content.flags(row);
   const errors = Object.entries(row.errors);
   const quickWin = isQuickWin(row);
   const people = presence ?? [];
@@ -220,14 +295,9 @@ const Card = memo(function Card({
         onKeyDown={(event) => handlers.keyDown(event, row.id)}
         onFocus={() => handlers.focus(row.id)}
       >
-        {(quickWin || row.valid.milestone === true || errors.length > 0) && (
+        {(flags !== null || errors.length > 0) && (
           <div className="board-card__flags">
-            {quickWin && <span className="board-badge board-badge--quick-win">Quick win</span>}
-            {row.valid.milestone === true && (
-              <span className="board-badge board-badge--milestone">
-                <span aria-hidden="true">◆ </span>Milestone
-              </span>
-            )}
+            {flags}
             {errors.length > 0 && (
               <span
                 className="board-badge board-badge--invalid"
@@ -243,29 +313,7 @@ const Card = memo(function Card({
           {title}
         </span>
         <span className="board-card__details" id={`card-details-${row.id}`}>
-          {status && (
-            <span className={`item-status item-status--${status}`}>
-              {STATUS_LABELS.get(status) ?? status}
-            </span>
-          )}
-          {owner && (
-            <span className="board-card__detail">
-              <span className="visually-hidden">Owner: </span>
-              {owner}
-            </span>
-          )}
-          {dates && <span className="board-card__detail">{dates}</span>}
-          {risk && (
-            <span className={`board-card__detail board-card__risk board-card__risk--${risk}`}>
-              Risk: {RISK_LABELS.get(risk) ?? risk}
-            </span>
-          )}
-          {clauses.length > 0 && (
-            <span className="board-card__detail board-card__clauses">
-              <span className="visually-hidden">SCF clauses: </span>
-              {clauses.join(" ")}
-            </span>
-          )}
+          {content.details(row)}
           {errors.length > 0 && (
             <span className="visually-hidden">
               {errors.map(([key, message]) => `${fieldOf(spec, key).label}: ${message}.`).join(" ")}
@@ -371,12 +419,30 @@ function dropSlotAt(list: HTMLElement, clientY: number, rowId: string, quickWin:
   return { slot: position - first, y };
 }
 
+export interface PhaseBoardProps extends BoardViewProps {
+  /** The field the columns stand for: the roadmap's phase unless given. */
+  grouping?: BoardGrouping;
+  /** What cards and columns show: the roadmap's status, owner and progress unless given. */
+  content?: CardContent;
+}
+
 /**
- * The roadmap as a board: one column per phase, quick wins first in each. Cards move by drag and
- * drop, by a Move menu, or from the keyboard with Alt and the arrow keys; every move is announced.
+ * A board of columns, one per value of a choice field (the roadmap's phases unless told
+ * otherwise), quick wins first in each. Cards move by drag and drop, by a Move menu, or from the
+ * keyboard with Alt and the arrow keys; every move is announced.
  */
-export function PhaseBoard({ spec, rows, canEdit, actions, selectedId, presence }: BoardViewProps) {
-  const columns = useMemo(() => buildColumns(rows), [rows]);
+export function PhaseBoard({
+  spec,
+  rows,
+  canEdit,
+  actions,
+  selectedId,
+  presence,
+  grouping = BY_PHASE,
+  content = STATUS_AND_OWNER,
+}: PhaseBoardProps) {
+  const columns = useMemo(() => buildColumns(rows, grouping), [rows, grouping]);
+  const nouns = plural(spec.rowNoun);
   const boardRef = useRef<HTMLDivElement>(null);
   const [activeId, setActiveId] = useState<string | null>(null);
   const [menuFor, setMenuFor] = useState<string | null>(null);
@@ -402,14 +468,16 @@ export function PhaseBoard({ spec, rows, canEdit, actions, selectedId, presence 
 
   // Handlers read the latest render through this ref, so they stay the same object and the
   // memoised cards are not re-rendered by them.
-  const latest = useRef({ columns, places, actions, canEdit, menuFor });
-  latest.current = { columns, places, actions, canEdit, menuFor };
+  const latest = useRef({ columns, places, actions, canEdit, menuFor, spec, grouping });
+  latest.current = { columns, places, actions, canEdit, menuFor, spec, grouping };
 
   const handlers = useMemo<BoardHandlers>(() => {
     const focusCard = (rowId: string) => {
       const card = boardRef.current?.querySelector<HTMLElement>(`[data-testid="card-${CSS.escape(rowId)}"]`);
       card?.focus();
     };
+
+    const titleOf = (row: BoardRow) => titleFor(row, latest.current.spec);
 
     const locate = (rowId: string) => {
       const { columns, places } = latest.current;
@@ -447,7 +515,7 @@ export function PhaseBoard({ spec, rows, canEdit, actions, selectedId, presence 
       if (!here || here.column.phase === null) return;
       const slot = here.slot + by;
       if (slot < 0 || slot >= here.groupSize) {
-        const group = here.quickWin ? "quick wins" : "items";
+        const group = here.quickWin ? "quick wins" : plural(latest.current.spec.rowNoun);
         const edge = by < 0 ? "first" : "last";
         setAnnouncement(
           `“${titleOf(here.row)}” is already the ${edge} of the ${group} in ${here.column.label}`,
@@ -461,13 +529,13 @@ export function PhaseBoard({ spec, rows, canEdit, actions, selectedId, presence 
       const here = locate(rowId);
       if (!here) return;
       if (here.column.phase === null) {
-        setAnnouncement(`Open “${titleOf(here.row)}” to choose its phase`);
+        setAnnouncement(`Open “${titleOf(here.row)}” to choose its ${latest.current.grouping.noun}`);
         return;
       }
       const target = latest.current.columns[here.place.column + by];
       if (!target || target.phase === null) {
         const edge = by < 0 ? "first" : "last";
-        setAnnouncement(`“${titleOf(here.row)}” is already in the ${edge} phase`);
+        setAnnouncement(`“${titleOf(here.row)}” is already in the ${edge} ${latest.current.grouping.noun}`);
         return;
       }
       const groupSize = here.quickWin ? target.quickWins : target.cards.length - target.quickWins;
@@ -591,9 +659,9 @@ export function PhaseBoard({ spec, rows, canEdit, actions, selectedId, presence 
     return {
       up: column.phase !== null && slot > 0,
       down: column.phase !== null && slot < groupSize - 1,
-      phases: PHASES.filter((phase) => phase.value !== column.phase),
+      phases: grouping.options.filter((option) => option.value !== column.phase),
     };
-  }, [menuFor, places, columns]);
+  }, [menuFor, places, columns, grouping]);
 
   /** Shows where the card would land; on entering too, as browsers may wait a moment before the first dragover. */
   const onDragOver = (event: DragEvent<HTMLUListElement>, phase: string) => {
@@ -627,8 +695,8 @@ export function PhaseBoard({ spec, rows, canEdit, actions, selectedId, presence 
     <div className="phase-board" ref={boardRef}>
       <p className="phase-board__hint" id={hintId}>
         {canEdit
-          ? "Drag items between phases, or use the Move button. From the keyboard: arrow keys go from item to item, Alt with an arrow key moves the item, Enter opens it."
-          : "Arrow keys go from item to item; Enter opens one."}
+          ? `Drag ${nouns} between ${plural(grouping.noun)}, or use the Move button. From the keyboard: arrow keys go from ${spec.rowNoun} to ${spec.rowNoun}, Alt with an arrow key moves the ${spec.rowNoun}, Enter opens it.`
+          : `Arrow keys go from ${spec.rowNoun} to ${spec.rowNoun}; Enter opens one.`}
       </p>
       <p className="visually-hidden" role="status" aria-live="polite" data-testid="board-announcement">
         {announcement}
@@ -648,15 +716,7 @@ export function PhaseBoard({ spec, rows, canEdit, actions, selectedId, presence 
                 <h2 className="phase-column__title" id={headingId}>
                   {column.label}
                 </h2>
-                <p className="phase-column__summary">
-                  <span>
-                    {column.done} of {column.counted} done
-                  </span>
-                  <span>{column.cards.length === 1 ? "1 item" : `${column.cards.length} items`}</span>
-                </p>
-                <div className="phase-column__progress" aria-hidden="true">
-                  <span style={{ width: `${column.counted ? (100 * column.done) / column.counted : 0}%` }} />
-                </div>
+                {content.columnSummary(column.rows)}
               </header>
               <ul
                 className="phase-column__cards"
@@ -674,6 +734,7 @@ export function PhaseBoard({ spec, rows, canEdit, actions, selectedId, presence 
                   <Card
                     key={row.id}
                     spec={spec}
+                    content={content}
                     row={row}
                     presence={presence.get(row.id)}
                     tabbable={row.id === tabbableId}
@@ -687,7 +748,7 @@ export function PhaseBoard({ spec, rows, canEdit, actions, selectedId, presence 
                 ))}
                 {column.cards.length === 0 && (
                   <li className="phase-column__empty">
-                    {canEdit ? "No items yet: drop one here" : "No items"}
+                    {canEdit ? `No ${nouns} yet: drop one here` : `No ${nouns}`}
                   </li>
                 )}
                 {dropTarget !== null && dropTarget.phase === column.phase && (

@@ -7,6 +7,7 @@ import {
   useRef,
   useState,
   type KeyboardEvent,
+  type ReactNode,
   type RefObject,
 } from "react";
 import * as Y from "yjs";
@@ -14,11 +15,16 @@ import type { BoardSpec, FieldSpec } from "../../../shared/boards/fields";
 import { richTextOf, rowsOf } from "../../../shared/boards/model";
 import type { CollabSession } from "../../lib/collab-client";
 import {
+  CheckAnswers,
+  currencyOf,
   displayValue,
+  EvidenceList,
   FieldEditor,
   formatDate,
   isGroupEditor,
   personColours,
+  plural,
+  type LinkChoices,
   type Member,
   type RowChoice,
 } from "./cells";
@@ -51,11 +57,17 @@ interface Props {
   focusTitle: boolean;
   /** Where focus goes on closing when whatever opened the panel has gone. */
   fallbackFocus(): void;
+  /** The board's name, to start a sentence: "Roadmap". */
+  boardName?: string;
+  /** What evidence fields may link to. */
+  links?: LinkChoices;
+  /** Shown above the fields: what the board works out from the row's values. */
+  summary?(row: LiveRow): ReactNode;
 }
 
 function titleOf(row: LiveRow | undefined, spec: BoardSpec): string {
   const title = row?.values[spec.titleField];
-  return typeof title === "string" && title.trim() ? title : "Untitled item";
+  return typeof title === "string" && title.trim() ? title : `Untitled ${spec.rowNoun}`;
 }
 
 /**
@@ -113,6 +125,7 @@ interface FieldProps {
   canEdit: boolean;
   members: readonly Member[];
   choices: readonly RowChoice[];
+  links: LinkChoices | undefined;
   titles: ReadonlyMap<string, string>;
   actions: BoardActions;
   peer: RowPresence | undefined;
@@ -128,6 +141,7 @@ function DetailField({
   canEdit,
   members,
   choices,
+  links,
   titles,
   actions,
   peer,
@@ -200,9 +214,13 @@ function DetailField({
     control =
       field.kind === "checkpoints" ? (
         <CheckpointList value={value} />
+      ) : field.kind === "evidence" ? (
+        <EvidenceList value={value} links={links} labelledBy={`${id}-label`} />
+      ) : field.kind === "check" ? (
+        <CheckAnswers value={value} describedBy={describedBy} />
       ) : (
         <p className="row-detail__value" aria-describedby={describedBy}>
-          {displayValue(field, value, titles) || "Not set"}
+          {displayValue(field, value, titles, currencyOf(row)) || "Not set"}
         </p>
       );
   } else {
@@ -216,6 +234,7 @@ function DetailField({
         invalid={Boolean(error)}
         members={members}
         choices={choices}
+        links={links}
         onCommit={(next) => actions.setCell(row.id, field.key, next)}
       />
     );
@@ -280,6 +299,9 @@ export function RowDetail({
   people,
   focusTitle,
   fallbackFocus,
+  boardName = "Roadmap",
+  links,
+  summary,
 }: Props) {
   const panel = useRef<HTMLElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -360,7 +382,9 @@ export function RowDetail({
       data-testid="row-detail"
     >
       <div className="row-detail__header">
-        <span className="caption row-detail__caption">Roadmap {spec.rowNoun}</span>
+        <span className="caption row-detail__caption">
+          {boardName} {spec.rowNoun}
+        </span>
         <h2 className="row-detail__title" id="row-detail-title" tabIndex={-1} ref={heading}>
           {title}
         </h2>
@@ -383,11 +407,12 @@ export function RowDetail({
       {!row ? (
         <p className="row-detail__gone">
           {exists
-            ? "Opening the item…"
-            : "This item has been deleted. Close the panel to go back to the roadmap."}
+            ? `Opening the ${spec.rowNoun}…`
+            : `This ${spec.rowNoun} has been deleted. Close the panel to go back to the ${boardName.toLowerCase()}.`}
         </p>
       ) : (
         <div className="row-detail__body">
+          {summary?.(row)}
           {spec.fields.map((field) => (
             <DetailField
               key={field.key}
@@ -396,6 +421,7 @@ export function RowDetail({
               canEdit={canEdit}
               members={members}
               choices={choices}
+              links={links}
               titles={titles}
               actions={actions}
               peer={people.find((person) => person.field === field.key)}
@@ -412,8 +438,10 @@ export function RowDetail({
                   Delete “{title}”?
                 </h3>
                 <p>
-                  It disappears for everyone, and other items stop depending on it. You can bring it back with
-                  Undo.
+                  {spec.fields.some((field) => field.kind === "rowRefs")
+                    ? `It disappears for everyone, and other ${plural(spec.rowNoun)} stop depending on it.`
+                    : "It disappears for everyone."}{" "}
+                  You can bring it back with Undo.
                 </p>
                 <div className="inline-form">
                   <button

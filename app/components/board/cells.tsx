@@ -1,5 +1,7 @@
+import { Link } from "@remix-run/react";
 import { useEffect, useRef, useState, type FocusEvent, type KeyboardEvent } from "react";
-import { ISO_DATE, type FieldKind, type FieldSpec } from "../../../shared/boards/fields";
+import { ISO_DATE, type Evidence, type FieldKind, type FieldSpec } from "../../../shared/boards/fields";
+import { CHECK_ANSWERS, CHECK_CRITERIA } from "../../../shared/boards/pipeline";
 
 /** A member of the city who may own a row. */
 export interface Member {
@@ -20,11 +22,32 @@ const DATE_FORMAT = new Intl.DateTimeFormat("en-GB", {
   timeZone: "UTC",
 });
 
-const MONEY_FORMAT = new Intl.NumberFormat("en-GB", {
-  style: "currency",
-  currency: "GBP",
-  maximumFractionDigits: 0,
-});
+const MONEY_FORMATS = new Map<string, Intl.NumberFormat>();
+
+/** An amount in whole units of its currency (pounds unless the row says otherwise): "£120,000". */
+export function formatMoney(amount: number, currency = "GBP"): string {
+  let format = MONEY_FORMATS.get(currency);
+  if (!format) {
+    format = new Intl.NumberFormat("en-GB", { style: "currency", currency, maximumFractionDigits: 0 });
+    MONEY_FORMATS.set(currency, format);
+  }
+  return format.format(amount);
+}
+
+/** The currency a row's amounts are in, when it names one. */
+export function currencyOf(row: { valid: Record<string, unknown> }): string | undefined {
+  return typeof row.valid.currency === "string" ? row.valid.currency : undefined;
+}
+
+/** The plural of a row noun: "items", "opportunities". */
+export function plural(noun: string): string {
+  return /[^aeiou]y$/.test(noun) ? `${noun.slice(0, -1)}ies` : `${noun}s`;
+}
+
+/** "1 opportunity", "3 opportunities". */
+export function countOf(count: number, noun: string): string {
+  return `${count} ${count === 1 ? noun : plural(noun)}`;
+}
 
 /** "2026-03-04" as "4 Mar 2026"; anything that is not such a date is shown as it is. */
 export function formatDate(value: unknown): string {
@@ -49,9 +72,15 @@ export function ownerText(value: unknown): string {
 
 /**
  * A stored value as text, for a cell, a card or a summary. Values that are not valid are shown as
- * they were entered, so the person fixing them sees what is there.
+ * they were entered, so the person fixing them sees what is there. Money is shown in `currency`
+ * when the row names one.
  */
-export function displayValue(field: FieldSpec, value: unknown, titles?: ReadonlyMap<string, string>): string {
+export function displayValue(
+  field: FieldSpec,
+  value: unknown,
+  titles?: ReadonlyMap<string, string>,
+  currency?: string,
+): string {
   if (value === null || value === undefined) return "";
   switch (field.kind) {
     case "text":
@@ -64,7 +93,9 @@ export function displayValue(field: FieldSpec, value: unknown, titles?: Readonly
     case "date":
       return formatDate(value);
     case "money":
-      return typeof value === "number" && Number.isFinite(value) ? MONEY_FORMAT.format(value) : String(value);
+      return typeof value === "number" && Number.isFinite(value)
+        ? formatMoney(value, currency)
+        : String(value);
     case "clauses":
       return Array.isArray(value) ? value.join(", ") : String(value);
     case "owner":
@@ -116,7 +147,20 @@ export function personColours(colour: string): { backgroundColor: string; color:
 
 /** Kinds whose editor is a group of controls, named by a fieldset's legend rather than a label. */
 export function isGroupEditor(kind: FieldKind): boolean {
-  return kind === "owner" || kind === "rowRefs" || kind === "checkpoints";
+  return (
+    kind === "owner" ||
+    kind === "rowRefs" ||
+    kind === "checkpoints" ||
+    kind === "evidence" ||
+    kind === "check"
+  );
+}
+
+/** What an evidence field may link to, and where each link leads. */
+export interface LinkChoices {
+  documents?: readonly { id: string; title: string }[];
+  roadmapItems?: readonly { id: string; title: string }[];
+  href(link: Evidence): string;
 }
 
 export interface FieldEditorProps {
@@ -138,6 +182,8 @@ export interface FieldEditorProps {
   members: readonly Member[];
   /** Rows that may be chosen as dependencies: every row but this one. */
   choices?: readonly RowChoice[];
+  /** What an evidence field may link to. */
+  links?: LinkChoices;
   onCommit(value: unknown): void;
   /** A cell editor is finished; `restoreFocus` when that was by keyboard, so focus returns to the cell. */
   onDone?(restoreFocus: boolean): void;
@@ -717,6 +763,288 @@ function CheckpointsEditor(props: FieldEditorProps) {
   );
 }
 
+function evidenceOf(value: unknown): Evidence[] {
+  if (!Array.isArray(value)) return [];
+  return value.flatMap((entry) =>
+    isRecord(entry) &&
+    (entry.type === "document" || entry.type === "roadmapItem") &&
+    typeof entry.id === "string"
+      ? [{ type: entry.type, id: entry.id, title: typeof entry.title === "string" ? entry.title : "" }]
+      : [],
+  );
+}
+
+/** The title a link shows: the linked thing's title now, or as it was when linked if it is gone. */
+function linkTitle(links: LinkChoices | undefined, link: Evidence): { title: string; gone: boolean } {
+  const list = link.type === "document" ? links?.documents : links?.roadmapItems;
+  const found = list?.find((choice) => choice.id === link.id);
+  return found ? { title: found.title, gone: false } : { title: link.title || "Untitled", gone: true };
+}
+
+/**
+ * Links to documents and roadmap items, each leading to what it names; with `onRemove`, each can
+ * be taken off.
+ */
+export function EvidenceList({
+  value,
+  links,
+  labelledBy,
+  onRemove,
+}: {
+  value: unknown;
+  links: LinkChoices | undefined;
+  labelledBy?: string;
+  onRemove?(link: Evidence): void;
+}) {
+  const linked = evidenceOf(value);
+  if (linked.length === 0) return <p className="refs-editor__none">None linked.</p>;
+  return (
+    <ul className="refs-editor__list evidence-links" aria-labelledby={labelledBy}>
+      {linked.map((link) => {
+        const shown = linkTitle(links, link);
+        return (
+          <li key={`${link.type}:${link.id}`} className="evidence-links__link">
+            {shown.gone || !links ? (
+              <span>
+                {shown.title} <span className="secondary">(no longer there)</span>
+              </span>
+            ) : (
+              <Link to={links.href(link)}>{shown.title}</Link>
+            )}
+            {onRemove ? (
+              <button type="button" className="link-button" onClick={() => onRemove(link)}>
+                Remove<span className="visually-hidden"> the link to {shown.title}</span>
+              </button>
+            ) : null}
+          </li>
+        );
+      })}
+    </ul>
+  );
+}
+
+function EvidenceEditor(props: FieldEditorProps) {
+  const { value, links, onCommit, id, mode } = props;
+  const linked = evidenceOf(value);
+  const { exit } = useExit(props);
+  const isLinked = (type: Evidence["type"], itemId: string) =>
+    linked.some((link) => link.type === type && link.id === itemId);
+  const documents = (links?.documents ?? []).filter((document) => !isLinked("document", document.id));
+  const items = (links?.roadmapItems ?? []).filter((item) => !isLinked("roadmapItem", item.id));
+  const offered = links?.documents
+    ? links.roadmapItems
+      ? "a document or roadmap item"
+      : "a document"
+    : "a roadmap item";
+
+  const add = (choice: string) => {
+    const [type, itemId] = choice.split(":", 2) as [Evidence["type"], string];
+    const list = type === "document" ? links?.documents : links?.roadmapItems;
+    const chosen = list?.find((candidate) => candidate.id === itemId);
+    if (chosen) onCommit([...linked, { type, id: chosen.id, title: chosen.title }]);
+  };
+  const option = (type: Evidence["type"], choice: { id: string; title: string }) => (
+    <option key={choice.id} value={`${type}:${choice.id}`}>
+      {choice.title || "Untitled"}
+    </option>
+  );
+
+  return (
+    <div
+      className="refs-editor"
+      role={mode === "cell" ? "group" : undefined}
+      aria-label={mode === "cell" ? props.label : undefined}
+      onKeyDown={(event) => {
+        if (event.key === "Escape" && mode === "cell") {
+          event.preventDefault();
+          event.stopPropagation();
+          exit(true);
+        }
+      }}
+      onBlur={(event) => {
+        if (leaving(event)) exit(false);
+      }}
+    >
+      <EvidenceList
+        value={value}
+        links={links}
+        onRemove={(link) =>
+          onCommit(linked.filter((other) => other.type !== link.type || other.id !== link.id))
+        }
+      />
+      {documents.length > 0 || items.length > 0 ? (
+        <div className="refs-editor__add">
+          <label className="owner-editor__label" htmlFor={id}>
+            Link {offered}
+          </label>
+          <select
+            id={id}
+            className="select board-input"
+            aria-describedby={props.describedBy}
+            value=""
+            autoFocus={mode === "cell"}
+            onChange={(event) => add(event.target.value)}
+          >
+            <option value="">Choose…</option>
+            {documents.length > 0 && items.length > 0 ? (
+              <>
+                <optgroup label="Documents">{documents.map((choice) => option("document", choice))}</optgroup>
+                <optgroup label="Roadmap items">
+                  {items.map((choice) => option("roadmapItem", choice))}
+                </optgroup>
+              </>
+            ) : (
+              [
+                ...documents.map((choice) => option("document", choice)),
+                ...items.map((choice) => option("roadmapItem", choice)),
+              ]
+            )}
+          </select>
+        </div>
+      ) : null}
+    </div>
+  );
+}
+
+type CheckDraft = Record<string, { answer: string | null; note: string }>;
+
+/** A check's entries as stored, each with an answer (or null) and a note; anything else left out. */
+function checkOf(value: unknown): CheckDraft {
+  if (!isRecord(value)) return {};
+  const entries: CheckDraft = {};
+  for (const [key, entry] of Object.entries(value)) {
+    if (!isRecord(entry)) continue;
+    entries[key] = {
+      answer: typeof entry.answer === "string" ? entry.answer : null,
+      note: typeof entry.note === "string" ? entry.note : "",
+    };
+  }
+  return entries;
+}
+
+const ANSWER_LABELS = new Map<string, string>(CHECK_ANSWERS.map((answer) => [answer.value, answer.label]));
+
+/** The check read-only: each criterion with its answer and note. */
+export function CheckAnswers({ value, describedBy }: { value: unknown; describedBy?: string }) {
+  const check = checkOf(value);
+  return (
+    <dl className="check-answers" aria-describedby={describedBy}>
+      {CHECK_CRITERIA.map((criterion) => {
+        const entry = check[criterion.key];
+        return (
+          <div key={criterion.key} className="check-answers__entry">
+            <dt>{criterion.label}</dt>
+            <dd>
+              <span className={`check-answer check-answer--${entry?.answer ?? "none"}`}>
+                {entry?.answer ? (ANSWER_LABELS.get(entry.answer) ?? entry.answer) : "Not answered"}
+              </span>
+              {entry?.note ? <span className="check-answers__note"> {entry.note}</span> : null}
+            </dd>
+          </div>
+        );
+      })}
+    </dl>
+  );
+}
+
+/** A note on one criterion of the check, committed when the user leaves it. */
+function CheckNote({
+  id,
+  criterion,
+  stored,
+  onCommit,
+}: {
+  id: string;
+  criterion: string;
+  stored: string;
+  onCommit(note: string): void;
+}) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const commit = () => {
+    if (draft !== null && draft.trim() !== stored) onCommit(draft.trim());
+    setDraft(null);
+  };
+  return (
+    <div className="check-editor__note">
+      <label className="owner-editor__label" htmlFor={id}>
+        Note<span className="visually-hidden"> on {criterion}</span>
+      </label>
+      <textarea
+        id={id}
+        className="textarea board-input"
+        rows={2}
+        maxLength={1000}
+        value={draft ?? stored}
+        onChange={(event) => setDraft(event.target.value)}
+        onBlur={commit}
+        onKeyDown={(event) => {
+          if (event.key === "Escape" && draft !== null && draft !== stored) {
+            event.stopPropagation();
+            setDraft(null);
+          }
+        }}
+      />
+    </div>
+  );
+}
+
+const NOT_ANSWERED = "";
+
+/**
+ * The smart-procurement check: for each criterion, its question, an answer (yes, partly, no, or
+ * not answered yet) and a note. Each answer and note is saved as soon as it is given.
+ */
+function CheckEditor(props: FieldEditorProps) {
+  const { value, onCommit, id } = props;
+  const check = checkOf(value);
+  const set = (key: string, entry: { answer: string | null; note: string }) =>
+    onCommit({ ...check, [key]: entry });
+  const answers = [...CHECK_ANSWERS, { value: NOT_ANSWERED, label: "Not answered" }];
+
+  return (
+    <div className="check-editor">
+      {CHECK_CRITERIA.map((criterion, index) => {
+        const entry = check[criterion.key] ?? { answer: null, note: "" };
+        const base = `${id}-${criterion.key}`;
+        return (
+          <fieldset key={criterion.key} className="check-editor__criterion">
+            <legend className="check-editor__label">{criterion.label}</legend>
+            <p className="field__hint" id={`${base}-question`}>
+              {criterion.question}
+            </p>
+            <div className="check-editor__answers">
+              {answers.map((answer, answerIndex) => {
+                const answerId = index === 0 && answerIndex === 0 ? id : `${base}-${answer.value || "none"}`;
+                return (
+                  <span key={answer.value} className="check-editor__answer">
+                    <input
+                      type="radio"
+                      id={answerId}
+                      className="board-radio"
+                      name={base}
+                      value={answer.value}
+                      checked={(entry.answer ?? NOT_ANSWERED) === answer.value}
+                      aria-describedby={`${base}-question`}
+                      onChange={() => set(criterion.key, { ...entry, answer: answer.value || null })}
+                    />
+                    <label htmlFor={answerId}>{answer.label}</label>
+                  </span>
+                );
+              })}
+            </div>
+            <CheckNote
+              id={`${base}-note`}
+              criterion={criterion.label}
+              stored={entry.note}
+              onCommit={(note) => set(criterion.key, { ...entry, note })}
+            />
+          </fieldset>
+        );
+      })}
+    </div>
+  );
+}
+
 /** The editor for one field, by its kind. Rich text is edited with the document editor instead. */
 export function FieldEditor(props: FieldEditorProps) {
   const codec = TEXT_CODECS[props.field.kind];
@@ -732,6 +1060,10 @@ export function FieldEditor(props: FieldEditorProps) {
       return <DependenciesEditor {...props} />;
     case "checkpoints":
       return <CheckpointsEditor {...props} />;
+    case "evidence":
+      return <EvidenceEditor {...props} />;
+    case "check":
+      return <CheckEditor {...props} />;
     default:
       return null;
   }

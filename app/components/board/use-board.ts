@@ -20,7 +20,7 @@ import type { BoardActions, RowPresence } from "./types";
 /** The origin of this user's own edits to a board: the only changes their undo history holds. */
 export const LOCAL_ORIGIN = Symbol("this user's board edit");
 
-/** The field a board view groups its columns by. */
+/** The field a board view groups its columns by, unless the board names another. */
 const PHASE_FIELD = "phase";
 
 /**
@@ -163,9 +163,15 @@ const NO_PRESENCE: ReadonlyMap<string, RowPresence[]> = new Map();
 
 /**
  * A live board: its rows, re-read at most once per animation frame after any change; actions
- * that record the change as this user's (undoable) edit; who else is where.
+ * that record the change as this user's (undoable) edit; who else is where. `groupField` is the
+ * choice field whose columns `moveToPhase` moves rows between.
  */
-export function useBoard(session: CollabSession | null, spec: BoardSpec, userId: string): LiveBoard {
+export function useBoard(
+  session: CollabSession | null,
+  spec: BoardSpec,
+  userId: string,
+  groupField: string = PHASE_FIELD,
+): LiveBoard {
   const [board, setBoard] = useState<{ rows: LiveRow[]; synced: boolean }>({ rows: [], synced: false });
   const [presence, setPresence] = useState<ReadonlyMap<string, RowPresence[]>>(NO_PRESENCE);
   const [selectedId, setSelectedId] = useState<string | null>(null);
@@ -261,11 +267,11 @@ export function useBoard(session: CollabSession | null, spec: BoardSpec, userId:
         if (!doc) return;
         doc.transact(() => {
           const among = orderedRows(doc).filter(
-            (row) => row.id !== rowId && row.map.get(PHASE_FIELD) === phase,
+            (row) => row.id !== rowId && row.map.get(groupField) === phase,
           );
           moveRow(doc, rowId, among, index, LOCAL_ORIGIN);
-          if (rowsOf(doc).get(rowId)?.get(PHASE_FIELD) !== phase) {
-            setCell(doc, rowId, PHASE_FIELD, phase, LOCAL_ORIGIN);
+          if (rowsOf(doc).get(rowId)?.get(groupField) !== phase) {
+            setCell(doc, rowId, groupField, phase, LOCAL_ORIGIN);
           }
         }, LOCAL_ORIGIN);
       },
@@ -293,7 +299,7 @@ export function useBoard(session: CollabSession | null, spec: BoardSpec, userId:
         else announce(selectedRef.current, null);
       },
     };
-  }, [session, spec]);
+  }, [session, spec, groupField]);
 
   const history = useMemo<BoardHistory>(
     () => ({

@@ -216,10 +216,11 @@ describe("the Ctrl+K palette's list", () => {
     expect(response.status).toBe(200);
     const { destinations } = (await response.json()) as { destinations: { label: string; href: string }[] };
     const base = `/c/${home.city.slug}`;
-    expect(destinations.slice(0, 6)).toEqual([
+    expect(destinations.slice(0, 7)).toEqual([
       { label: "Overview", href: base, category: "Page" },
       { label: "Documents", href: `${base}/docs`, category: "Page" },
       { label: "Roadmap", href: `${base}/roadmap`, category: "Page" },
+      { label: "Procurement pipeline", href: `${base}/procurement`, category: "Page" },
       { label: "Framework tracker", href: `${base}/framework`, category: "Page" },
       { label: "Members", href: `${base}/members`, category: "Page" },
       { label: "Search", href: `${base}/search`, category: "Page" },
