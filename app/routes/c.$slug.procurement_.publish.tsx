@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useEffect, useRef } from "react";
 import { STAGES } from "../../shared/boards/pipeline";
 import { ErrorSummary, TextField } from "../components/form";
 import { Notice, PageHeading } from "../components/page";
@@ -81,6 +82,11 @@ export default function PublishPipeline() {
   const result = useActionData<typeof action>();
   const navigation = useNavigation();
   const busy = navigation.state === "submitting";
+  const publishForm = useRef<HTMLFormElement>(null);
+  // After a publication the boxes start clear again, as they do when the page loads without JavaScript.
+  useEffect(() => {
+    if (result?.ok && result.intent === "publish") publishForm.current?.reset();
+  }, [result]);
   const failure = result && !result.ok ? result : undefined;
   const chosenBefore = new Set(
     failure?.intent === "publish" ? (failure.values.opportunities ?? "").split(" ") : [],
@@ -158,12 +164,16 @@ export default function PublishPipeline() {
             </p>
           </div>
         ) : (
-          <Form method="post" noValidate>
+          <Form method="post" noValidate ref={publishForm}>
             <input type="hidden" name="intent" value="publish" />
             <fieldset
               id="opportunities"
               tabIndex={-1}
-              className={failure?.fieldErrors.opportunities ? "field field--error" : "field"}
+              className={
+                failure?.fieldErrors.opportunities
+                  ? "field field--error publish-fieldset"
+                  : "field publish-fieldset"
+              }
               aria-describedby={failure?.fieldErrors.opportunities ? "opportunities-error" : undefined}
             >
               <legend className="field__label">Choose the opportunities to publish</legend>
@@ -195,9 +205,7 @@ export default function PublishPipeline() {
                         <p className="publish-list__status secondary" id={`${id}-status`}>
                           {entry.stage ? `${STAGE_LABELS.get(entry.stage) ?? entry.stage} · ` : ""}
                           {publishingText(entry)}
-                          {entry.state === "changed" ? (
-                            <span className="tag publish-list__changed">Changed</span>
-                          ) : null}
+
                           {entry.problem ? (
                             <>
                               <br />
