@@ -104,19 +104,6 @@ export async function updateInterest(
   return toInterest(row);
 }
 
-export async function findInterest(
-  db: Executor,
-  args: { cityId: string; id: string },
-): Promise<SupplierInterest | null> {
-  const row = await db
-    .selectFrom("supplier_interests")
-    .selectAll()
-    .where("city_id", "=", args.cityId)
-    .where("id", "=", args.id)
-    .executeTakeFirst();
-  return row ? toInterest(row) : null;
-}
-
 export async function setInterestAnswer(
   db: Executor,
   args: { cityId: string; id: string; answer: string; answeredBy: string; answeredAt: Date },
