@@ -8,6 +8,7 @@ import { Notice, PageHeading } from "../components/page";
 import { PublishReportNotice } from "../components/procurement/publish/PublishReportNotice";
 import publishStylesHref from "../components/procurement/publish/publish.css";
 import { requireCity } from "../lib/auth.server";
+import { validationError } from "../lib/errors.server";
 import { formFailure } from "../lib/forms.server";
 import { publishingOverview, publishOpportunities, setOcidPrefix } from "../lib/procurement.server";
 
@@ -51,6 +52,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
       return formFailure(error, { ocidPrefix }, "prefix");
     }
   }
+  if (intent !== "publish") return formFailure(validationError({}, "That action is not known"), {});
   const rowIds = form.getAll("opportunity").filter((value): value is string => typeof value === "string");
   try {
     const report = await publishOpportunities(context.db, { cityId: city.id, userId: user.id, rowIds });

@@ -100,6 +100,10 @@ describe("the publishing page", () => {
     expect(saved.status).toBe(200);
     expect(await pageText(saved)).toContain("Prefix saved");
 
+    const unknown = await lead.post(path, { intent: "unpublish", opportunity: published });
+    expect(unknown.status).toBe(400);
+    expect(await pageText(unknown)).toContain("That action is not known");
+
     const none = await publish(lead, city.slug, []);
     expect(none.status).toBe(400);
     expect(await pageText(none)).toContain("Choose at least one opportunity to publish");
