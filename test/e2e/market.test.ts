@@ -29,10 +29,10 @@ describe("market engagement", () => {
     await supplier.goto("/");
     await supplier.getByRole("link", { name: "See what cities plan to buy" }).click();
     await expectHeading(supplier, "Cities' procurement pipelines");
-    await supplier.getByLabel("Search").fill("lantern");
+    await supplier.getByLabel("Search").fill("heritage lantern");
     await supplier.getByLabel("Category").selectOption("works");
     await supplier.getByRole("button", { name: "Apply filters" }).click();
-    await supplier.waitForURL(/\/pipelines\?q=lantern&category=works/);
+    await supplier.waitForURL(/\/pipelines\?q=heritage\+lantern&category=works/);
     await supplier
       .getByRole("status")
       .filter({ hasText: /^1 of \d+ opportunit(y|ies) matches the filters$/ })
@@ -74,6 +74,13 @@ describe("market engagement", () => {
     await lead.goto("/notifications");
     await lead.getByRole("link", { name: `Lamplight Works Ltd registered interest in “${TITLE}”.` }).click();
     await expectHeading(lead, "Suppliers' interest");
+    // The demo cities that publish street lighting plan it at the same time.
+    const overlaps = lead.getByRole("region", { name: "Other cities plan something similar" });
+    await overlaps.getByRole("heading", { name: /^\d cities plan something similar$/ }).waitFor();
+    await overlaps
+      .getByRole("link", { name: /street lighting/i })
+      .first()
+      .waitFor();
     const section = lead.getByRole("region", { name: TITLE });
     await section.getByText("1 interest, 1 not answered yet").waitFor();
     await section.getByText("Priya Lamplighter, 01632 960123").waitFor();

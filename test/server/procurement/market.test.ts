@@ -14,6 +14,7 @@ import {
   registerInterest,
 } from "../../../server/procurement/interests";
 import { RealtimeEmitter } from "../../../server/realtime/emitter";
+import { seedDemo } from "../../../server/demo";
 import { useTestDatabase } from "../../support/database";
 import { buildCityWithMembers, buildUser } from "../../support/factories";
 import { publishRelease } from "./market-support";
@@ -405,5 +406,20 @@ describe("suppliers' interest", () => {
     expect(await interestOfUser(db, { cityId: city.id, rowId, userId: supplier.id })).toMatchObject({
       answer: "Thank you: come to our supplier day on 12 January.",
     });
+  });
+});
+
+describe("the demo cities' published pipelines", () => {
+  it("show the cities that publish smart street lighting planning it at the same time, and nothing else as similar", async () => {
+    const { db } = database.handle;
+    await seedDemo(db);
+    const view = await browsePipelines(db, { filters: {} });
+    expect(view.cities.map((city) => city.slug)).toEqual(["aldermoor", "brackenford", "castlebridge"]);
+    expect(view.groups).toHaveLength(1);
+    const [group] = view.groups;
+    const cities = group!.opportunities.map((opportunity) => opportunity.citySlug);
+    expect(cities).toEqual(expect.arrayContaining(["aldermoor", "castlebridge"]));
+    expect(group!.cityCount).toBe(new Set(cities).size);
+    for (const opportunity of group!.opportunities) expect(opportunity.title).toMatch(/street lighting/i);
   });
 });
