@@ -298,12 +298,12 @@ export const DEMO_PIPELINES: Record<string, DemoOpportunity[]> = {
       title: "LED street lighting with remote monitoring",
       outcome:
         "Halve the energy and carbon of street lighting in the town centre and on the council estates while keeping streets safe after dark; lights should dim late at night, tell us when they fail, and leave room for sensors.",
-      stage: "idea",
+      stage: "pipeline",
       category: "works",
       cpv: "45316110",
       value: 2_100_000,
       budgetSource: "Capital bid for 2027/28, not yet approved",
-      method: "undecided",
+      method: "competitive-flexible",
       dates: {
         engagement: "2026-12-07",
         tender: "2027-03-01",

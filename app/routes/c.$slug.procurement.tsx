@@ -32,6 +32,7 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     })),
     roadmapItems,
     mayEdit: can(context.actor, "edit", { type: "city", id: city.id }),
+    mayPublish: can(context.actor, "publish", { type: "city", id: city.id }),
   });
 }
 
@@ -51,7 +52,8 @@ export const shouldRevalidate: ShouldRevalidateFunction = ({
 };
 
 export default function ProcurementRoute() {
-  const { city, documentId, user, members, roadmapItems, mayEdit } = useLoaderData<typeof loader>();
+  const { city, documentId, user, members, roadmapItems, mayEdit, mayPublish } =
+    useLoaderData<typeof loader>();
   return (
     <PipelinePage
       key={documentId}
@@ -61,6 +63,7 @@ export default function ProcurementRoute() {
       members={members}
       roadmapItems={roadmapItems}
       mayEdit={mayEdit}
+      mayPublish={mayPublish}
     />
   );
 }

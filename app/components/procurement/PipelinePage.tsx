@@ -1,4 +1,4 @@
-import { useSearchParams } from "@remix-run/react";
+import { Link, useSearchParams } from "@remix-run/react";
 import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
 import { CATEGORIES, PIPELINE, STAGES } from "../../../shared/boards/pipeline";
 import { BoardList } from "../board/BoardList";
@@ -61,6 +61,8 @@ interface Props {
   roadmapItems: readonly { id: string; title: string }[];
   /** What the user's role allows; the server's word (an Access message) can only narrow it. */
   mayEdit: boolean;
+  /** Leads publish opportunities and answer suppliers. */
+  mayPublish: boolean;
 }
 
 /**
@@ -68,7 +70,7 @@ interface Props {
  * opportunity with its smart-procurement score and any risk of lock-in, the detail panel of the
  * selected one, and everyone's changes as they happen.
  */
-export function PipelinePage({ city, documentId, user, members, roadmapItems, mayEdit }: Props) {
+export function PipelinePage({ city, documentId, user, members, roadmapItems, mayEdit, mayPublish }: Props) {
   const { session, state } = useCollabSession(documentId, user.id);
   const board = useBoard(session, PIPELINE, user.id, BY_STAGE.field);
   const { rows, synced, actions, selectedId, presence, history } = board;
@@ -181,6 +183,24 @@ export function PipelinePage({ city, documentId, user, members, roadmapItems, ma
         achieve, what it is worth, when it goes to market, and how well it is set up to avoid being tied to
         one supplier.
       </p>
+      <ul className="roadmap__links" aria-label="Publishing and suppliers">
+        {mayPublish ? (
+          <>
+            <li>
+              <Link to={`/c/${city.slug}/procurement/publish`}>Publish opportunities</Link>
+            </li>
+            <li>
+              <Link to={`/c/${city.slug}/procurement/interests`}>Interest from suppliers</Link>
+            </li>
+          </>
+        ) : null}
+        <li>
+          <a href={`/p/${city.slug}/pipeline`}>Public pipeline</a>
+        </li>
+        <li>
+          <Link to="/pipelines">All cities&apos; pipelines</Link>
+        </li>
+      </ul>
       {!mayEdit ? (
         <p className="tag tag--read-only roadmap__read-only" data-testid="read-only-badge">
           Read only: you can see the whole pipeline but not change it
