@@ -38,7 +38,8 @@ describe("market engagement", () => {
       .filter({ hasText: /^1 of \d+ opportunit(y|ies) matches the filters$/ })
       .waitFor();
     await screenshot(supplier, "market-pipelines-filtered");
-    await supplier.getByRole("link", { name: TITLE }).click();
+    // The list of opportunities, not the group of similar plans, which may name it too.
+    await supplier.getByRole("region", { name: "Opportunities" }).getByRole("link", { name: TITLE }).click();
     await expectHeading(supplier, TITLE);
     expect(new URL(supplier.url()).pathname).toBe(`/p/aldermoor/pipeline/${rowId}`);
 
