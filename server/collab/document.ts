@@ -7,6 +7,13 @@ import { Connection } from "./connection";
 import type { LoadedState } from "./persistence";
 
 /** The origin of changes that come from storage rather than from a client. */
+/**
+ * How long, per connected client, a document must have been quiet for an update to be relayed at
+ * once rather than merged with the rest of its event-loop turn. One send takes about 10 µs, so
+ * updates relayed at once take at most a fifth of the server's time; busier documents are merged.
+ */
+const QUIET_MS_PER_RECEIVER = 0.05;
+
 export const LOAD_ORIGIN = Symbol("load");
 
 /** The origin of a change the server makes on someone's behalf, such as restoring a version. */
@@ -69,6 +76,7 @@ export class CollabDocument {
   private outgoing: Uint8Array[] = [];
   private outgoingAuthors = new Set<Connection | null>();
   private flushScheduled = false;
+  private lastBroadcastAt = -Infinity;
 
   constructor(
     readonly id: string,
@@ -84,8 +92,8 @@ export class CollabDocument {
     this.doc.on("update", (update: Uint8Array, origin: unknown) => {
       if (origin === LOAD_ORIGIN) return;
       this.encodedState = null;
-      this.onUpdate(update, origin);
       this.queueBroadcast(update, origin instanceof Connection ? origin : null);
+      this.onUpdate(update, origin);
     });
     this.awareness.on(
       "update",
@@ -146,7 +154,18 @@ export class CollabDocument {
     });
   }
 
+  /**
+   * Relays an update to everyone else. When the document has been quiet for a while (longer the more
+   * people it has to reach), the update goes out at once. Otherwise it waits for the end of the
+   * event-loop turn and goes out merged with the others that arrived in it: under load a burst then
+   * costs one message per receiver instead of one per update.
+   */
   private queueBroadcast(update: Uint8Array, author: Connection | null): void {
+    const quietFor = performance.now() - this.lastBroadcastAt;
+    if (!this.flushScheduled && quietFor >= this.connections.size * QUIET_MS_PER_RECEIVER) {
+      this.broadcast(update, author);
+      return;
+    }
     this.outgoing.push(update);
     this.outgoingAuthors.add(author);
     if (this.flushScheduled) return;
@@ -162,9 +181,13 @@ export class CollabDocument {
     this.outgoingAuthors = new Set();
     if (updates.length === 0) return;
     const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
-    const message = syncMessage((encoder) => syncProtocol.writeUpdate(encoder, merged));
     // A lone author already has what it sent; with several, each needs the others' part.
-    const skip = authors.size === 1 ? [...authors][0] : undefined;
+    this.broadcast(merged, authors.size === 1 ? [...authors][0]! : null);
+  }
+
+  private broadcast(update: Uint8Array, skip: Connection | null): void {
+    this.lastBroadcastAt = performance.now();
+    const message = syncMessage((encoder) => syncProtocol.writeUpdate(encoder, update));
     for (const connection of this.connections) {
       if (connection !== skip) connection.send(message);
     }
