@@ -4,18 +4,21 @@ import {
   type InputHTMLAttributes,
   type ReactNode,
   type SelectHTMLAttributes,
+  type TextareaHTMLAttributes,
 } from "react";
 import type { FieldErrors } from "../../shared/validation";
 
-interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
-  name: string;
+interface FrameProps {
+  id: string;
   label: string;
   hint?: ReactNode;
   error?: string | undefined;
+  /** The control, given the ids that describe it. */
+  children(describedBy: string | undefined): ReactNode;
 }
 
-/** A labelled input whose error message sits next to it and is announced with it. */
-export function TextField({ name, label, hint, error, id = name, ...input }: FieldProps) {
+/** A field's label, hint and error message around its control, the message announced with it. */
+function FieldFrame({ id, label, hint, error, children }: FrameProps) {
   const hintId = hint ? `${id}-hint` : undefined;
   const errorId = error ? `${id}-error` : undefined;
   return (
@@ -34,15 +37,59 @@ export function TextField({ name, label, hint, error, id = name, ...input }: Fie
           {error}
         </p>
       ) : null}
-      <input
-        className="input"
-        id={id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={[hintId, errorId].filter(Boolean).join(" ") || undefined}
-        {...input}
-      />
+      {children([hintId, errorId].filter(Boolean).join(" ") || undefined)}
     </div>
+  );
+}
+
+interface FieldProps extends InputHTMLAttributes<HTMLInputElement> {
+  name: string;
+  label: string;
+  hint?: ReactNode;
+  error?: string | undefined;
+}
+
+/** A labelled input whose error message sits next to it and is announced with it. */
+export function TextField({ name, label, hint, error, id = name, ...input }: FieldProps) {
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      {(describedBy) => (
+        <input
+          className="input"
+          id={id}
+          name={name}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          {...input}
+        />
+      )}
+    </FieldFrame>
+  );
+}
+
+interface TextAreaProps extends TextareaHTMLAttributes<HTMLTextAreaElement> {
+  name: string;
+  label: string;
+  hint?: ReactNode;
+  error?: string | undefined;
+}
+
+/** A labelled text area whose error message sits next to it and is announced with it. */
+export function TextAreaField({ name, label, hint, error, id = name, rows = 5, ...textarea }: TextAreaProps) {
+  return (
+    <FieldFrame id={id} label={label} hint={hint} error={error}>
+      {(describedBy) => (
+        <textarea
+          className="textarea"
+          id={id}
+          name={name}
+          rows={rows}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          {...textarea}
+        />
+      )}
+    </FieldFrame>
   );
 }
 
@@ -54,33 +101,25 @@ interface SelectProps extends SelectHTMLAttributes<HTMLSelectElement> {
 }
 
 export function SelectField({ name, label, error, options, id = name, ...select }: SelectProps) {
-  const errorId = error ? `${id}-error` : undefined;
   return (
-    <div className={error ? "field field--error" : "field"}>
-      <label className="field__label" htmlFor={id}>
-        {label}
-      </label>
-      {error ? (
-        <p className="field__error" id={errorId}>
-          <span className="visually-hidden">Error: </span>
-          {error}
-        </p>
-      ) : null}
-      <select
-        className="select"
-        id={id}
-        name={name}
-        aria-invalid={error ? true : undefined}
-        aria-describedby={errorId}
-        {...select}
-      >
-        {options.map((option) => (
-          <option key={option.value} value={option.value}>
-            {option.label}
-          </option>
-        ))}
-      </select>
-    </div>
+    <FieldFrame id={id} label={label} error={error}>
+      {(describedBy) => (
+        <select
+          className="select"
+          id={id}
+          name={name}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy}
+          {...select}
+        >
+          {options.map((option) => (
+            <option key={option.value} value={option.value}>
+              {option.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </FieldFrame>
   );
 }
 

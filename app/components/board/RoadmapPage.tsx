@@ -10,6 +10,7 @@ import { PhaseBoard } from "./PhaseBoard";
 import { RowDetail, type DetailUser } from "./RowDetail";
 import { Timeline } from "./Timeline";
 import type { BoardViewProps, RowPresence } from "./types";
+import { HistoryButtons } from "./HistoryButtons";
 import { useBoard } from "./use-board";
 import { useUndoShortcuts } from "./use-undo-shortcuts";
 
@@ -280,24 +281,7 @@ export function RoadmapPage({ city, documentId, user, members, mayEdit }: Props)
               </div>
               {canEdit ? (
                 <>
-                  <button
-                    type="button"
-                    className="button button--secondary button--small"
-                    onClick={history.undo}
-                    disabled={!history.canUndo}
-                    aria-keyshortcuts="Control+Z Meta+Z"
-                  >
-                    Undo<span className="visually-hidden"> a roadmap change</span>
-                  </button>
-                  <button
-                    type="button"
-                    className="button button--secondary button--small"
-                    onClick={history.redo}
-                    disabled={!history.canRedo}
-                    aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
-                  >
-                    Redo<span className="visually-hidden"> a roadmap change</span>
-                  </button>
+                  <HistoryButtons history={history} change="a roadmap change" />
                   <button type="button" className="button button--small" onClick={addItem}>
                     Add item
                   </button>

@@ -5,6 +5,7 @@ import { CLAUSES, COMPONENTS, PROCESS_AREAS, RECOMMENDATIONS } from "../../../sh
 import { trackerCoverage } from "../../../shared/scf/coverage";
 import type { Member } from "../board/cells";
 import type { DetailUser } from "../board/RowDetail";
+import { HistoryButtons } from "../board/HistoryButtons";
 import { useBoard } from "../board/use-board";
 import { useUndoShortcuts } from "../board/use-undo-shortcuts";
 import { Presence } from "../editor/Presence";
@@ -160,24 +161,7 @@ export function TrackerPage({ city, documentId, user, members, mayEdit, today, c
               </div>
               {canEdit ? (
                 <div className="tracker__history">
-                  <button
-                    type="button"
-                    className="button button--secondary button--small"
-                    onClick={history.undo}
-                    disabled={!history.canUndo}
-                    aria-keyshortcuts="Control+Z Meta+Z"
-                  >
-                    Undo<span className="visually-hidden"> a tracker change</span>
-                  </button>
-                  <button
-                    type="button"
-                    className="button button--secondary button--small"
-                    onClick={history.redo}
-                    disabled={!history.canRedo}
-                    aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
-                  >
-                    Redo<span className="visually-hidden"> a tracker change</span>
-                  </button>
+                  <HistoryButtons history={history} change="a tracker change" />
                 </div>
               ) : null}
             </div>

@@ -7,6 +7,7 @@ import { countOf } from "../board/cells";
 import { PhaseBoard, type BoardGrouping } from "../board/PhaseBoard";
 import { RowDetail, type DetailUser } from "../board/RowDetail";
 import type { BoardViewProps, RowPresence } from "../board/types";
+import { HistoryButtons } from "../board/HistoryButtons";
 import { useBoard, type LiveRow } from "../board/use-board";
 import { useUndoShortcuts } from "../board/use-undo-shortcuts";
 import { Presence } from "../editor/Presence";
@@ -281,24 +282,7 @@ export function PipelinePage({ city, documentId, user, members, roadmapItems, ma
             <div className="roadmap__actions">
               {canEdit ? (
                 <>
-                  <button
-                    type="button"
-                    className="button button--secondary button--small"
-                    onClick={history.undo}
-                    disabled={!history.canUndo}
-                    aria-keyshortcuts="Control+Z Meta+Z"
-                  >
-                    Undo<span className="visually-hidden"> a pipeline change</span>
-                  </button>
-                  <button
-                    type="button"
-                    className="button button--secondary button--small"
-                    onClick={history.redo}
-                    disabled={!history.canRedo}
-                    aria-keyshortcuts="Control+Shift+Z Meta+Shift+Z Control+Y"
-                  >
-                    Redo<span className="visually-hidden"> a pipeline change</span>
-                  </button>
+                  <HistoryButtons history={history} change="a pipeline change" />
                   <button type="button" className="button button--small" onClick={addOpportunity}>
                     Add opportunity
                   </button>

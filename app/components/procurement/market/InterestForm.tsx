@@ -1,8 +1,7 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { MARKET_LIMITS } from "../../../../shared/market";
 import type { FieldErrors } from "../../../../shared/validation";
-import { TextField } from "../../form";
-import { TextAreaField } from "./TextAreaField";
+import { TextAreaField, TextField } from "../../form";
 
 /** What a supplier writes to register interest in an opportunity, or to change what they wrote. */
 export function InterestForm({
