@@ -8,10 +8,9 @@ import type {
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation, useSearchParams } from "@remix-run/react";
 import { countOf, formatDate } from "../components/board/cells";
-import { ErrorSummary } from "../components/form";
+import { ErrorSummary, TextAreaField } from "../components/form";
 import { Notice } from "../components/page";
 import { OverlapGroups } from "../components/procurement/market/OverlapGroups";
-import { TextAreaField } from "../components/procurement/market/TextAreaField";
 import { MARKET_LIMITS } from "../../shared/market";
 import { requireCity } from "../lib/auth.server";
 import { formFailure, readForm } from "../lib/forms.server";
