@@ -1,5 +1,5 @@
-import { Link, useSearchParams } from "@remix-run/react";
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { Link } from "@remix-run/react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { roadmapProgress, ROADMAP, type RoadmapItem } from "../../../shared/boards/roadmap";
 import { Presence } from "../editor/Presence";
 import { SaveStatus } from "../editor/SaveStatus";
@@ -13,18 +13,13 @@ import type { BoardViewProps, RowPresence } from "./types";
 import { HistoryButtons } from "./HistoryButtons";
 import { useBoard } from "./use-board";
 import { useUndoShortcuts } from "./use-undo-shortcuts";
+import { useBoardView, useLinkedRow, ViewTabs } from "./ViewTabs";
 
 const VIEWS = [
   { id: "board", label: "Board" },
   { id: "timeline", label: "Timeline" },
   { id: "list", label: "List" },
 ] as const;
-
-type View = (typeof VIEWS)[number]["id"];
-
-function viewOf(param: string | null): View {
-  return VIEWS.find((view) => view.id === param)?.id ?? "board";
-}
 
 const NOBODY: readonly RowPresence[] = [];
 
@@ -75,15 +70,10 @@ export function RoadmapPage({ city, documentId, user, members, mayEdit }: Props)
   const board = useBoard(session, ROADMAP, user.id);
   const { rows, synced, actions, selectedId, presence, history } = board;
   const canEdit = mayEdit && !state?.readOnly && !state?.closed;
-  const [searchParams, setSearchParams] = useSearchParams();
-  const viewInAddress = viewOf(searchParams.get("view"));
-  // Shown at once; the address follows when the navigation that records it is done.
-  const [view, setView] = useState<View>(viewInAddress);
-  useEffect(() => setView(viewInAddress), [viewInAddress]);
+  const { view, choose: chooseView } = useBoardView(VIEWS);
   const [quickWinsOnly, setQuickWinsOnly] = useState(false);
   const [newRowId, setNewRowId] = useState<string | null>(null);
   const [message, setMessage] = useState("");
-  const tabs = useRef<HTMLDivElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
   useUndoShortcuts(history, canEdit, setMessage);
@@ -98,53 +88,13 @@ export function RoadmapPage({ city, documentId, user, members, mayEdit }: Props)
   );
   const selectedRow = selectedId ? rows.find((row) => row.id === selectedId) : undefined;
 
-  const chooseView = (next: View) => {
-    setView(next);
-    setSearchParams(
-      (current) => {
-        const params = new URLSearchParams(current);
-        if (next === "board") params.delete("view");
-        else params.set("view", next);
-        return params;
-      },
-      { replace: true, preventScrollReset: true },
-    );
-  };
-
-  // Tabs: arrow keys, Home and End move between them and show the view at once.
-  const onTabKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const index = VIEWS.findIndex((candidate) => candidate.id === view);
-    const target =
-      event.key === "ArrowRight"
-        ? (index + 1) % VIEWS.length
-        : event.key === "ArrowLeft"
-          ? (index - 1 + VIEWS.length) % VIEWS.length
-          : event.key === "Home"
-            ? 0
-            : event.key === "End"
-              ? VIEWS.length - 1
-              : null;
-    if (target === null) return;
-    event.preventDefault();
-    chooseView(VIEWS[target]!.id);
-    tabs.current?.querySelector<HTMLElement>(`#view-tab-${VIEWS[target]!.id}`)?.focus();
-  };
-
   const addItem = () => {
     const id = actions.addRow({});
     setNewRowId(id);
     actions.select(id);
   };
 
-  // A link to one item (?item=<id>, as evidence in the framework tracker is) opens it once loaded.
-  const linkedItem = searchParams.get("item");
-  const openedLink = useRef<string | null>(null);
-  useEffect(() => {
-    if (!synced || !linkedItem || openedLink.current === linkedItem) return;
-    if (!rows.some((row) => row.id === linkedItem)) return;
-    openedLink.current = linkedItem;
-    actions.select(linkedItem);
-  }, [synced, linkedItem, rows, actions]);
+  useLinkedRow(synced, rows, actions);
 
   const focusHeading = useCallback(() => heading.current?.focus(), []);
 
@@ -245,29 +195,13 @@ export function RoadmapPage({ city, documentId, user, members, mayEdit }: Props)
           </section>
 
           <div className="roadmap__toolbar">
-            <div
-              className="view-tabs"
-              role="tablist"
-              aria-label="Roadmap views"
-              ref={tabs}
-              onKeyDown={onTabKeyDown}
-            >
-              {VIEWS.map((candidate) => (
-                <button
-                  key={candidate.id}
-                  type="button"
-                  role="tab"
-                  id={`view-tab-${candidate.id}`}
-                  className="view-tabs__tab"
-                  aria-selected={candidate.id === view}
-                  aria-controls="roadmap-view"
-                  tabIndex={candidate.id === view ? 0 : -1}
-                  onClick={() => chooseView(candidate.id)}
-                >
-                  {candidate.label}
-                </button>
-              ))}
-            </div>
+            <ViewTabs
+              views={VIEWS}
+              view={view}
+              onChoose={chooseView}
+              label="Roadmap views"
+              panelId="roadmap-view"
+            />
             <div className="roadmap__actions">
               <div className="board-checkbox-field roadmap__quick-wins">
                 <input

@@ -1,5 +1,5 @@
-import { Link, useSearchParams } from "@remix-run/react";
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent } from "react";
+import { Link } from "@remix-run/react";
+import { useCallback, useMemo, useRef, useState } from "react";
 import { CATEGORIES, PIPELINE, STAGES } from "../../../shared/boards/pipeline";
 import { BoardList } from "../board/BoardList";
 import type { LinkChoices, Member } from "../board/cells";
@@ -8,6 +8,7 @@ import { PhaseBoard, type BoardGrouping } from "../board/PhaseBoard";
 import { RowDetail, type DetailUser } from "../board/RowDetail";
 import type { BoardViewProps, RowPresence } from "../board/types";
 import { HistoryButtons } from "../board/HistoryButtons";
+import { useBoardView, useLinkedRow, ViewTabs } from "../board/ViewTabs";
 import { useBoard, type LiveRow } from "../board/use-board";
 import { useUndoShortcuts } from "../board/use-undo-shortcuts";
 import { Presence } from "../editor/Presence";
@@ -20,12 +21,6 @@ const VIEWS = [
   { id: "board", label: "Board" },
   { id: "list", label: "List" },
 ] as const;
-
-type View = (typeof VIEWS)[number]["id"];
-
-function viewOf(param: string | null): View {
-  return VIEWS.find((view) => view.id === param)?.id ?? "board";
-}
 
 const BY_STAGE: BoardGrouping = { field: "stage", options: STAGES, noun: "stage" };
 
@@ -76,14 +71,10 @@ export function PipelinePage({ city, documentId, user, members, roadmapItems, ma
   const board = useBoard(session, PIPELINE, user.id, BY_STAGE.field);
   const { rows, synced, actions, selectedId, presence, history } = board;
   const canEdit = mayEdit && !state?.readOnly && !state?.closed;
-  const [searchParams, setSearchParams] = useSearchParams();
-  const viewInAddress = viewOf(searchParams.get("view"));
-  const [view, setView] = useState<View>(viewInAddress);
-  useEffect(() => setView(viewInAddress), [viewInAddress]);
+  const { view, choose: chooseView } = useBoardView(VIEWS);
   const [filters, setFilters] = useState<Filters>(NO_FILTERS);
   const [newRowId, setNewRowId] = useState<string | null>(null);
   const [message, setMessage] = useState("");
-  const tabs = useRef<HTMLDivElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
   useUndoShortcuts(history, canEdit, setMessage);
@@ -107,52 +98,13 @@ export function PipelinePage({ city, documentId, user, members, roadmapItems, ma
     };
   }, [rows]);
 
-  const chooseView = (next: View) => {
-    setView(next);
-    setSearchParams(
-      (current) => {
-        const params = new URLSearchParams(current);
-        if (next === "board") params.delete("view");
-        else params.set("view", next);
-        return params;
-      },
-      { replace: true, preventScrollReset: true },
-    );
-  };
-
-  const onTabKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const index = VIEWS.findIndex((candidate) => candidate.id === view);
-    const target =
-      event.key === "ArrowRight"
-        ? (index + 1) % VIEWS.length
-        : event.key === "ArrowLeft"
-          ? (index - 1 + VIEWS.length) % VIEWS.length
-          : event.key === "Home"
-            ? 0
-            : event.key === "End"
-              ? VIEWS.length - 1
-              : null;
-    if (target === null) return;
-    event.preventDefault();
-    chooseView(VIEWS[target]!.id);
-    tabs.current?.querySelector<HTMLElement>(`#view-tab-${VIEWS[target]!.id}`)?.focus();
-  };
-
   const addOpportunity = () => {
     const id = actions.addRow(filters.stage ? { stage: filters.stage } : {});
     setNewRowId(id);
     actions.select(id);
   };
 
-  // A link to one opportunity (?item=<id>) opens it once the board is loaded.
-  const linkedItem = searchParams.get("item");
-  const openedLink = useRef<string | null>(null);
-  useEffect(() => {
-    if (!synced || !linkedItem || openedLink.current === linkedItem) return;
-    if (!rows.some((row) => row.id === linkedItem)) return;
-    openedLink.current = linkedItem;
-    actions.select(linkedItem);
-  }, [synced, linkedItem, rows, actions]);
+  useLinkedRow(synced, rows, actions);
 
   const focusHeading = useCallback(() => heading.current?.focus(), []);
 
@@ -256,29 +208,13 @@ export function PipelinePage({ city, documentId, user, members, roadmapItems, ma
           </dl>
 
           <div className="roadmap__toolbar">
-            <div
-              className="view-tabs"
-              role="tablist"
-              aria-label="Pipeline views"
-              ref={tabs}
-              onKeyDown={onTabKeyDown}
-            >
-              {VIEWS.map((candidate) => (
-                <button
-                  key={candidate.id}
-                  type="button"
-                  role="tab"
-                  id={`view-tab-${candidate.id}`}
-                  className="view-tabs__tab"
-                  aria-selected={candidate.id === view}
-                  aria-controls="pipeline-view"
-                  tabIndex={candidate.id === view ? 0 : -1}
-                  onClick={() => chooseView(candidate.id)}
-                >
-                  {candidate.label}
-                </button>
-              ))}
-            </div>
+            <ViewTabs
+              views={VIEWS}
+              view={view}
+              onChoose={chooseView}
+              label="Pipeline views"
+              panelId="pipeline-view"
+            />
             <div className="roadmap__actions">
               {canEdit ? (
                 <>
