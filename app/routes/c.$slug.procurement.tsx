@@ -1,9 +1,10 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData, type ShouldRevalidateFunction } from "@remix-run/react";
+import { useLoaderData } from "@remix-run/react";
 import { presenceColour } from "../../shared/collab";
 import { PipelinePage } from "../components/procurement/PipelinePage";
 import { requireCity } from "../lib/auth.server";
+import { revalidateOnlyOnNewPage } from "../lib/board-route";
 import { findCityBoard } from "../lib/boards.server";
 import { can, listMembers } from "../lib/cities.server";
 import { asResponse } from "../lib/forms.server";
@@ -40,16 +41,7 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `Procurement pipeline · ${data.city.name} · SCF Workspace` : "SCF Workspace" },
 ];
 
-/** Switching views only changes the search string: the live page needs nothing new from the server. */
-export const shouldRevalidate: ShouldRevalidateFunction = ({
-  currentUrl,
-  nextUrl,
-  formMethod,
-  defaultShouldRevalidate,
-}) => {
-  if (!formMethod && currentUrl.pathname === nextUrl.pathname) return false;
-  return defaultShouldRevalidate;
-};
+export const shouldRevalidate = revalidateOnlyOnNewPage;
 
 export default function ProcurementRoute() {
   const { city, documentId, user, members, roadmapItems, mayEdit, mayPublish } =
