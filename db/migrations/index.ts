@@ -11,6 +11,8 @@ import * as boards from "./2026-11-25-0009-boards";
 import * as principleAgreements from "./2026-11-25-0010-principle-agreements";
 import * as frameworkTracker from "./2026-11-25-0011-framework-tracker";
 import * as procurement from "./2026-11-25-0012-procurement";
+import * as sharedSpaces from "./2026-11-25-0013-shared-spaces";
+import * as governanceAndPublications from "./2026-11-25-0014-governance-and-publications";
 
 /** Every migration, by name; names sort in the order they run. Never edit one once landed. */
 const migrations: Record<string, Migration> = {
@@ -26,6 +28,8 @@ const migrations: Record<string, Migration> = {
   "2026-11-25-0010-principle-agreements": principleAgreements,
   "2026-11-25-0011-framework-tracker": frameworkTracker,
   "2026-11-25-0012-procurement": procurement,
+  "2026-11-25-0013-shared-spaces": sharedSpaces,
+  "2026-11-25-0014-governance-and-publications": governanceAndPublications,
 };
 
 export const migrationProvider: MigrationProvider = {
