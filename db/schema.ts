@@ -67,6 +67,58 @@ export interface SpaceTable {
   city_id: string | null;
   name: string;
   created_at: Generated<Date>;
+  /** A shared space's address, `/s/<slug>`; null for a city space. */
+  slug: string | null;
+  purpose: Generated<string>;
+  /** The city whose lead created a shared space; its leads manage which cities take part. */
+  convener_city_id: string | null;
+  created_by: string | null;
+  /** An open space (a network) may be joined by any city without an invitation. */
+  open: Generated<boolean>;
+}
+
+export type SpaceCityStatus = "invited" | "member" | "declined" | "left" | "removed";
+
+/** A city's part in a shared space; only `member` gives its members access. */
+export interface SpaceCityTable {
+  space_id: string;
+  city_id: string;
+  status: SpaceCityStatus;
+  invited_by: string | null;
+  invited_at: Generated<Date>;
+  answered_by: string | null;
+  answered_at: Timestamp | null;
+}
+
+export interface DiscussionThreadTable {
+  id: Generated<string>;
+  space_id: string;
+  /** The document the thread is about, or null for the space's general discussion. */
+  document_id: string | null;
+  title: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
+  last_post_at: Generated<Date>;
+}
+
+export interface DiscussionPostTable {
+  id: Generated<string>;
+  thread_id: string;
+  author_id: string | null;
+  /** The city the author wrote for, shown beside their name. */
+  city_id: string | null;
+  body: string;
+  created_at: Generated<Date>;
+}
+
+/** One opportunity bought together by the cities of a shared space, with one lead buyer. */
+export interface JointProcurementTable {
+  space_id: string;
+  lead_city_id: string;
+  origin_city_id: string | null;
+  origin_row_id: string | null;
+  /** The joint opportunity's row id on the space's pipeline board. */
+  row_id: string;
 }
 
 export interface DocumentTable {
@@ -85,6 +137,8 @@ export interface DocumentTable {
   search_vector: ColumnType<string, never, never>;
   /** For a clause workbook: the framework clause it is about ("B4"). */
   clause_id: string | null;
+  /** In a shared space, the city whose members alone may change the document; null when all may. */
+  owner_city_id: string | null;
 }
 
 export interface DocUpdateTable {
@@ -172,11 +226,24 @@ export interface SupplierInterestTable {
   answered_at: Timestamp | null;
 }
 
+/** What a lead made public for a city: every section of its public page as rendered then. */
+export interface PublicationTable {
+  id: Generated<string>;
+  city_id: string;
+  number: number;
+  published_by: string | null;
+  publisher_name: string;
+  published_at: Generated<Date>;
+  sections: Json<Record<string, unknown>>;
+  republished: Json<string[]>;
+}
+
 export interface NotificationTable {
   id: Generated<string>;
   user_id: string;
   /** `interest`: a supplier registered interest (to the city's leads); `interestAnswer`: a lead answered it (to the supplier). */
-  kind: "mention" | "reply" | "invitation" | "interest" | "interestAnswer";
+  kind:
+    "mention" | "reply" | "invitation" | "interest" | "interestAnswer" | "spaceInvitation" | "spaceAnswer";
   text: string;
   link: string | null;
   created_at: Generated<Date>;
@@ -215,6 +282,10 @@ export interface Database {
   invitations: InvitationTable;
   auth_throttles: AuthThrottleTable;
   spaces: SpaceTable;
+  space_cities: SpaceCityTable;
+  discussion_threads: DiscussionThreadTable;
+  discussion_posts: DiscussionPostTable;
+  joint_procurements: JointProcurementTable;
   documents: DocumentTable;
   doc_updates: DocUpdateTable;
   doc_snapshots: DocSnapshotTable;
@@ -224,6 +295,7 @@ export interface Database {
   principle_agreements: PrincipleAgreementTable;
   procurement_releases: ProcurementReleaseTable;
   supplier_interests: SupplierInterestTable;
+  publications: PublicationTable;
   notifications: NotificationTable;
   document_activity: DocumentActivityTable;
   board_rows: BoardRowTable;

@@ -15,6 +15,17 @@ export interface ServerToClientEvents {
   notification: (payload: { kind: string; text: string }) => void;
   /** Something changed in a document's comments: fetch them again. */
   "comments:changed": (payload: { documentId: string }) => void;
+  /** A new post in one of a shared space's discussion threads. */
+  "discussion:post": (payload: DiscussionPostEvent) => void;
+}
+
+/** A discussion post as the members of a space see it arrive. */
+export interface DiscussionPostEvent {
+  spaceId: string;
+  threadId: string;
+  /** Set when the post opened a new thread. */
+  threadTitle: string | null;
+  post: { id: string; authorName: string; cityName: string | null; body: string; createdAt: string };
 }
 
 /** Events a client sends; each answers through its acknowledgement callback. */
@@ -23,4 +34,6 @@ export interface ClientToServerEvents {
   "city:leave": (citySlug: string) => void;
   "document:join": (documentId: string, answer: (result: { ok: boolean }) => void) => void;
   "document:leave": (documentId: string) => void;
+  "space:join": (spaceSlug: string, answer: (result: { ok: boolean }) => void) => void;
+  "space:leave": (spaceSlug: string) => void;
 }

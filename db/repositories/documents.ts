@@ -72,18 +72,21 @@ export async function insertDocument(
   return toDocument(row);
 }
 
+/** A city's own space, or a shared space by its id. */
+type Place = { cityId: string } | { spaceId: string };
+
 /**
- * A city's rich-text documents with who changed each last, most recently changed first. Boards
- * and clause workbooks have pages of their own and are left out.
+ * The rich-text documents of a city or a shared space with who changed each last, most recently
+ * changed first. Boards and clause workbooks have pages of their own and are left out.
  */
-export async function listDocumentsOfCity(db: Executor, args: { cityId: string; archived: boolean }) {
+export async function listDocumentsOfCity(db: Executor, args: Place & { archived: boolean }) {
   const rows = await db
     .selectFrom("documents")
     .innerJoin("spaces", "spaces.id", "documents.space_id")
     .leftJoin("users", "users.id", "documents.updated_by")
     .select(DOCUMENT_COLUMNS)
     .select("users.name as updated_by_name")
-    .where("spaces.city_id", "=", args.cityId)
+    .where(placeFilter(args).column, "=", placeFilter(args).id)
     .where("documents.kind", "not in", [...BOARD_KINDS, WORKBOOK_KIND])
     .where("documents.archived_at", args.archived ? "is not" : "is", null)
     .orderBy("documents.updated_at", "desc")
@@ -91,19 +94,26 @@ export async function listDocumentsOfCity(db: Executor, args: { cityId: string; 
   return rows.map((row) => ({ ...toDocument(row), updatedByName: row.updated_by_name }));
 }
 
+/** The column and value that pick a place's documents out of `documents` joined with `spaces`. */
+function placeFilter(place: Place): { column: "spaces.city_id" | "spaces.id"; id: string } {
+  return "cityId" in place
+    ? { column: "spaces.city_id", id: place.cityId }
+    : { column: "spaces.id", id: place.spaceId };
+}
+
 /**
- * One rich-text document, only if it belongs to the city: the tenancy check of every document
- * page. A board is not one: the editor, its history, comments and exports never open a board.
+ * One rich-text document, only if it belongs to the city (or the shared space): the tenancy check of
+ * every document page. A board is not one: the editor, its history, comments and exports never open a board.
  */
 export async function findDocumentOfCity(
   db: Executor,
-  args: { cityId: string; documentId: string },
+  args: Place & { documentId: string },
 ): Promise<DocumentRecord | null> {
   const row = await db
     .selectFrom("documents")
     .innerJoin("spaces", "spaces.id", "documents.space_id")
     .select(DOCUMENT_COLUMNS)
-    .where("spaces.city_id", "=", args.cityId)
+    .where(placeFilter(args).column, "=", placeFilter(args).id)
     .where("documents.id", "=", args.documentId)
     .where("documents.kind", "not in", BOARD_KINDS)
     .executeTakeFirst();
@@ -210,18 +220,47 @@ export async function deleteDocument(db: Executor, args: { documentId: string })
   await db.deleteFrom("documents").where("id", "=", args.documentId).execute();
 }
 
-/** A document with the city whose space holds it: what access decisions need. */
-export async function findDocumentOwner(
+/**
+ * Where a document lives, as access decisions need it: its space, the cities through which that space
+ * is reached (the city of a city space; the member cities of a shared one) and the city that owns the
+ * document within a shared space, if any.
+ */
+export async function findDocumentPlace(
   db: Executor,
   args: { documentId: string },
-): Promise<{ documentId: string; cityId: string | null; archived: boolean } | null> {
+): Promise<{
+  documentId: string;
+  spaceId: string;
+  cityIds: string[];
+  ownerCityId: string | null;
+  archived: boolean;
+} | null> {
   const row = await db
     .selectFrom("documents")
     .innerJoin("spaces", "spaces.id", "documents.space_id")
-    .select(["documents.id", "spaces.city_id", "documents.archived_at"])
+    .select((eb) => [
+      "documents.id",
+      "documents.space_id",
+      "documents.owner_city_id",
+      "documents.archived_at",
+      "spaces.city_id",
+      eb
+        .selectFrom("space_cities")
+        .select(sql<string[]>`coalesce(array_agg(space_cities.city_id::text), '{}')`.as("ids"))
+        .whereRef("space_cities.space_id", "=", "spaces.id")
+        .where("space_cities.status", "=", "member")
+        .as("member_city_ids"),
+    ])
     .where("documents.id", "=", args.documentId)
     .executeTakeFirst();
-  return row ? { documentId: row.id, cityId: row.city_id, archived: row.archived_at !== null } : null;
+  if (!row) return null;
+  return {
+    documentId: row.id,
+    spaceId: row.space_id,
+    cityIds: row.city_id ? [row.city_id] : (row.member_city_ids ?? []),
+    ownerCityId: row.owner_city_id,
+    archived: row.archived_at !== null,
+  };
 }
 
 /** Records who last changed each document, and when, in one statement. */

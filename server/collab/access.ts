@@ -2,11 +2,23 @@ import type { Role } from "../../shared/roles";
 import { can } from "../policy";
 import type { Access } from "./connection";
 
-/** What a user's role in a city allows on its documents: write, read, or nothing. */
-export function accessFor(userId: string, cityId: string, role: Role | null): Access | null {
-  const actor = { userId, roles: new Map(role ? [[cityId, role]] : []) };
-  const city = { type: "city", id: cityId } as const;
-  if (can(actor, "edit", city)) return "write";
-  if (can(actor, "view", city)) return "read";
+/** Where a document lives, as access decisions need it. */
+export interface DocumentPlace {
+  /** The cities through which the document is reached: its city, or the member cities of its shared space. */
+  cityIds: readonly string[];
+  /** In a shared space, the city whose members alone may change the document. */
+  ownerCityId: string | null;
+}
+
+/** What a user's roles allow on a document: write, read, or nothing. */
+export function accessFor(
+  userId: string,
+  place: DocumentPlace,
+  roles: ReadonlyMap<string, Role>,
+): Access | null {
+  const actor = { userId, roles };
+  const space = { type: "space", cityIds: place.cityIds, ownerCityId: place.ownerCityId } as const;
+  if (can(actor, "edit", space)) return "write";
+  if (can(actor, "view", space)) return "read";
   return null;
 }

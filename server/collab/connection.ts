@@ -41,7 +41,6 @@ export class Connection {
   constructor(
     readonly socket: WebSocket,
     readonly documentId: string,
-    readonly cityId: string,
     readonly principal: Principal,
     public access: Access,
     /** Whether the client asked for acknowledgements and access notices. */

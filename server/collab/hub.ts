@@ -1,6 +1,7 @@
 import type { Kysely } from "kysely";
 import type WebSocket from "ws";
-import { findRole } from "../../db/repositories/memberships";
+import { findDocumentPlace } from "../../db/repositories/documents";
+import { findRolesOfUser } from "../../db/repositories/memberships";
 import { insertVersion } from "../../db/repositories/versions";
 import * as Y from "yjs";
 import type { Database } from "../../db/schema";
@@ -12,7 +13,8 @@ import { Connection, type Access, type ConnectionLimits, type Principal } from "
 import { CollabDocument, ServerChange } from "./document";
 import { handleMessage, MalformedMessageError, pendingSize } from "./messages";
 import { type UpdateStore } from "./persistence";
-import { accessFor } from "./access";
+import type { Role } from "../../shared/roles";
+import { accessFor, type DocumentPlace } from "./access";
 
 export interface HubOptions {
   /**
@@ -147,7 +149,6 @@ export class CollabHub {
     socket: WebSocket,
     args: {
       documentId: string;
-      cityId: string;
       principal: Principal;
       access: Access;
       /** An archived document is read-only whatever the role. */
@@ -172,7 +173,6 @@ export class CollabHub {
         const connection = new Connection(
           socket,
           args.documentId,
-          args.cityId,
           args.principal,
           args.access,
           args.wantsAcks,
@@ -323,7 +323,8 @@ export class CollabHub {
           .execute()
       ).map((row) => row.id),
     );
-    const roles = new Map<string, Access | null>();
+    const places = new Map<string, DocumentPlace | null>();
+    const roles = new Map<string, ReadonlyMap<string, Role>>();
     for (const connection of connections) {
       if (!existing.has(connection.documentId)) {
         connection.close(CloseCode.DocumentDeleted, "document deleted");
@@ -333,15 +334,12 @@ export class CollabHub {
         connection.close(CloseCode.Unauthorized, "session ended");
         continue;
       }
-      const key = `${connection.cityId}|${connection.principal.userId}`;
-      if (!roles.has(key)) {
-        const role = await findRole(this.db, {
-          cityId: connection.cityId,
-          userId: connection.principal.userId,
-        });
-        roles.set(key, accessFor(connection.principal.userId, connection.cityId, role));
-      }
-      const byRole = roles.get(key) ?? null;
+      const { documentId } = connection;
+      const { userId } = connection.principal;
+      if (!places.has(documentId)) places.set(documentId, await findDocumentPlace(this.db, { documentId }));
+      if (!roles.has(userId)) roles.set(userId, await findRolesOfUser(this.db, { userId }));
+      const place = places.get(documentId);
+      const byRole = place ? accessFor(userId, place, roles.get(userId) ?? new Map()) : null;
       const access = byRole === "write" && connection.archived ? "read" : byRole;
       if (access === null) connection.close(CloseCode.Forbidden, "access revoked");
       else if (access !== connection.access) connection.setAccess(access);

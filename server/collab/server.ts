@@ -1,8 +1,8 @@
 import type { IncomingMessage } from "node:http";
 import type { Duplex } from "node:stream";
 import { WebSocketServer } from "ws";
-import { findDocumentOwner } from "../../db/repositories/documents";
-import { findRole } from "../../db/repositories/memberships";
+import { findDocumentPlace } from "../../db/repositories/documents";
+import { findRolesOfUser } from "../../db/repositories/memberships";
 import { ACK_PARAM, presenceColour } from "../../shared/collab";
 import { UUID_PATTERN } from "../../shared/documents";
 import { isAllowedOrigin } from "../http/security";
@@ -53,19 +53,19 @@ export function createCollabServer(services: Services, options: CollabOptions = 
     const token = sessions.readToken(request.headers.cookie);
     const session = token ? await sessions.validate(token) : null;
     if (!session) return { refused: { status: 401, reason: "Unauthorized: sign in first" } };
-    const owner = await findDocumentOwner(db, { documentId });
-    if (!owner?.cityId) return { refused: { status: 404, reason: "Not Found" } };
-    const role = await findRole(db, { cityId: owner.cityId, userId: session.user.id });
-    const allowed = accessFor(session.user.id, owner.cityId, role);
-    if (!allowed) return { refused: { status: 403, reason: "Forbidden" } };
+    const place = await findDocumentPlace(db, { documentId });
+    if (!place) return { refused: { status: 404, reason: "Not Found" } };
+    const roles = await findRolesOfUser(db, { userId: session.user.id });
+    const allowed = accessFor(session.user.id, place, roles);
+    // Someone outside the document's cities cannot tell it from a document that does not exist.
+    if (!allowed) return { refused: { status: 404, reason: "Not Found" } };
     // An archived document can be read but not changed.
-    const access = owner.archived ? "read" : allowed;
+    const access = place.archived ? "read" : allowed;
     return {
       granted: {
         documentId,
-        cityId: owner.cityId,
         access,
-        archived: owner.archived,
+        archived: place.archived,
         wantsAcks: url.searchParams.get(ACK_PARAM) === "1",
         principal: {
           userId: session.user.id,

@@ -10,6 +10,7 @@ type Payload<E extends Event> = Parameters<ServerToClientEvents[E]>[0];
  */
 export class RealtimeEmitter {
   private io: Server<Record<string, never>, ServerToClientEvents> | null = null;
+  private accessListener: (() => void) | null = null;
 
   attach(io: Server<never, ServerToClientEvents>): void {
     this.io = io as unknown as Server<Record<string, never>, ServerToClientEvents>;
@@ -21,6 +22,20 @@ export class RealtimeEmitter {
 
   toCity<E extends Event>(cityId: string, event: E, payload: Payload<E>): void {
     this.emit(`city:${cityId}`, event, payload);
+  }
+
+  toSpace<E extends Event>(spaceId: string, event: E, payload: Payload<E>): void {
+    this.emit(`space:${spaceId}`, event, payload);
+  }
+
+  /** Called by the socket.io server: how to re-check every socket's rooms at once. */
+  onAccessChanged(listener: () => void): void {
+    this.accessListener = listener;
+  }
+
+  /** Someone lost access (a city left a space): sockets leave the rooms they may no longer be in, now. */
+  accessChanged(): void {
+    this.accessListener?.();
   }
 
   toUser<E extends Event>(userId: string, event: E, payload: Payload<E>): void {

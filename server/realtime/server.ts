@@ -1,8 +1,9 @@
 import type http from "node:http";
 import { Server, type Socket } from "socket.io";
 import { findCityBySlug } from "../../db/repositories/cities";
-import { findDocumentOwner } from "../../db/repositories/documents";
-import { findRole } from "../../db/repositories/memberships";
+import { findDocumentPlace } from "../../db/repositories/documents";
+import { findRole, findRolesOfUser } from "../../db/repositories/memberships";
+import { findSpaceAccessPlace } from "../../db/repositories/spaces";
 import { presenceColour } from "../../shared/collab";
 import { UUID_PATTERN } from "../../shared/documents";
 import {
@@ -11,6 +12,7 @@ import {
   type OnlinePerson,
   type ServerToClientEvents,
 } from "../../shared/realtime";
+import { accessFor } from "../collab/access";
 import { isAllowedOrigin } from "../http/security";
 import type { UpgradeRouter } from "../http/upgrade";
 import type { Services } from "../services";
@@ -20,8 +22,10 @@ interface SocketData {
   sessionId: string;
   /** City id → slug of the city rooms this socket joined. */
   cities: Map<string, string>;
-  /** Document id → city id of the document rooms this socket joined. */
-  documents: Map<string, string>;
+  /** The document rooms this socket joined. */
+  documents: Set<string>;
+  /** The shared space rooms this socket joined. */
+  spaces: Set<string>;
 }
 
 type RealtimeSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
@@ -37,6 +41,7 @@ export interface RealtimeServer {
 }
 
 const cityRoom = (cityId: string) => `city:${cityId}`;
+const spaceRoom = (spaceId: string) => `space:${spaceId}`;
 
 /**
  * socket.io at `/realtime`, authenticated by the session cookie like every page: rooms per user and
@@ -83,7 +88,8 @@ export function createRealtimeServer(
         };
         socket.data.sessionId = session.sessionId;
         socket.data.cities = new Map();
-        socket.data.documents = new Map();
+        socket.data.documents = new Set();
+        socket.data.spaces = new Set();
         next();
       },
       (error: unknown) => next(error instanceof Error ? error : new Error(String(error))),
@@ -130,16 +136,10 @@ export function createRealtimeServer(
     socket.on("document:join", (documentId, answer) => {
       const reply = typeof answer === "function" ? answer : () => {};
       (async () => {
-        const owner =
-          typeof documentId === "string" && UUID_PATTERN.test(documentId)
-            ? await findDocumentOwner(db, { documentId })
-            : null;
-        const role = owner?.cityId
-          ? await findRole(db, { cityId: owner.cityId, userId: socket.data.person.id })
-          : null;
-        if (!owner?.cityId || !role) return reply({ ok: false });
-        socket.data.documents.set(owner.documentId, owner.cityId);
-        await socket.join(`document:${owner.documentId}`);
+        if (typeof documentId !== "string" || !(await mayReadDocument(documentId, socket.data.person.id)))
+          return reply({ ok: false });
+        socket.data.documents.add(documentId);
+        await socket.join(`document:${documentId}`);
         reply({ ok: true });
       })().catch((error: unknown) => {
         logger.error({ err: error }, "realtime document:join failed");
@@ -147,8 +147,32 @@ export function createRealtimeServer(
       });
     });
 
+    socket.on("space:join", (spaceSlug, answer) => {
+      const reply = typeof answer === "function" ? answer : () => {};
+      (async () => {
+        const place =
+          typeof spaceSlug === "string" ? await findSpaceAccessPlace(db, { slug: spaceSlug }) : null;
+        if (!place || !(await mayReadSpace(place.cityIds, socket.data.person.id)))
+          return reply({ ok: false });
+        socket.data.spaces.add(place.spaceId);
+        await socket.join(spaceRoom(place.spaceId));
+        reply({ ok: true });
+      })().catch((error: unknown) => {
+        logger.error({ err: error }, "realtime space:join failed");
+        reply({ ok: false });
+      });
+    });
+
+    socket.on("space:leave", (spaceSlug) => {
+      void findSpaceAccessPlace(db, { slug: String(spaceSlug) }).then((place) => {
+        if (!place) return;
+        socket.data.spaces.delete(place.spaceId);
+        void socket.leave(spaceRoom(place.spaceId));
+      });
+    });
+
     socket.on("document:leave", (documentId) => {
-      socket.data.documents.delete(documentId);
+      socket.data.documents.delete(String(documentId));
       void socket.leave(`document:${documentId}`);
     });
 
@@ -161,32 +185,54 @@ export function createRealtimeServer(
     });
   });
 
-  // This process's sockets whose session ended are disconnected; rooms of cities left are left.
-  const timer = setInterval(() => {
-    (async () => {
-      for (const socket of [...io.of("/").sockets.values()]) {
-        const live = await db
-          .selectFrom("sessions")
-          .select("id")
-          .where("id", "=", socket.data.sessionId)
-          .where("expires_at", ">", new Date())
-          .executeTakeFirst();
-        if (!live) {
-          socket.disconnect(true);
-          continue;
-        }
-        for (const cityId of [...socket.data.cities.keys()]) {
-          if (!(await findRole(db, { cityId, userId: socket.data.person.id }))) leaveCity(socket, cityId);
-        }
-        for (const [documentId, cityId] of [...socket.data.documents]) {
-          if (!(await findRole(db, { cityId, userId: socket.data.person.id }))) {
-            socket.data.documents.delete(documentId);
-            void socket.leave(`document:${documentId}`);
-          }
+  async function mayReadDocument(documentId: string, userId: string): Promise<boolean> {
+    const place = UUID_PATTERN.test(documentId) ? await findDocumentPlace(db, { documentId }) : null;
+    return place !== null && accessFor(userId, place, await findRolesOfUser(db, { userId })) !== null;
+  }
+
+  async function mayReadSpace(cityIds: readonly string[], userId: string): Promise<boolean> {
+    const roles = await findRolesOfUser(db, { userId });
+    return cityIds.some((cityId) => roles.has(cityId));
+  }
+
+  /** Disconnects this process's sockets whose session ended and takes the others out of rooms they lost. */
+  async function recheck(): Promise<void> {
+    for (const socket of [...io.of("/").sockets.values()]) {
+      const userId = socket.data.person.id;
+      const live = await db
+        .selectFrom("sessions")
+        .select("id")
+        .where("id", "=", socket.data.sessionId)
+        .where("expires_at", ">", new Date())
+        .executeTakeFirst();
+      if (!live) {
+        socket.disconnect(true);
+        continue;
+      }
+      for (const cityId of [...socket.data.cities.keys()]) {
+        if (!(await findRole(db, { cityId, userId }))) leaveCity(socket, cityId);
+      }
+      for (const documentId of [...socket.data.documents]) {
+        if (!(await mayReadDocument(documentId, userId))) {
+          socket.data.documents.delete(documentId);
+          void socket.leave(`document:${documentId}`);
         }
       }
-    })().catch((error: unknown) => logger.error({ err: error }, "realtime access re-check failed"));
-  }, options.accessCheckIntervalMs ?? 3000);
+      for (const spaceId of [...socket.data.spaces]) {
+        const place = await findSpaceAccessPlace(db, { spaceId });
+        if (!place || !(await mayReadSpace(place.cityIds, userId))) {
+          socket.data.spaces.delete(spaceId);
+          void socket.leave(spaceRoom(spaceId));
+        }
+      }
+    }
+  }
+
+  const runRecheck = () => {
+    recheck().catch((error: unknown) => logger.error({ err: error }, "realtime access re-check failed"));
+  };
+  services.realtime.onAccessChanged(runRecheck);
+  const timer = setInterval(runRecheck, options.accessCheckIntervalMs ?? 3000);
   timer.unref();
 
   return {

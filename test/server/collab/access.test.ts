@@ -57,7 +57,7 @@ describe("who may open a document", () => {
     expect(await upgradeStatus(url(document.id), { Cookie: "scf_session=forged", Origin: origin })).toBe(401);
     expect(
       await upgradeStatus(url(document.id), { Cookie: await cookie(other.members.lead), Origin: origin }),
-    ).toBe(403);
+    ).toBe(404);
     expect(await upgradeStatus(url("not-a-uuid"), { Cookie: lead, Origin: origin })).toBe(400);
     expect(await upgradeStatus(url(randomUUID()), { Cookie: lead, Origin: origin })).toBe(404);
   });
