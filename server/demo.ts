@@ -13,6 +13,7 @@ import { hashPassword } from "./auth/passwords";
 import { findCityBoard } from "./boards/commands";
 import { projectBoard } from "./boards/projection";
 import { seedDemoTracker } from "./demo-framework";
+import { seedDemoGovernance } from "./demo-governance";
 import { seedDemoPipeline } from "./demo-pipelines";
 import { seedDemoPublishing } from "./demo-publishing";
 import { DEMO_PRINCIPLES, seedPrinciples } from "./demo-principles";
@@ -192,6 +193,7 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoLogin[]> {
       const principles = DEMO_PRINCIPLES[demoCity.slug];
       if (principles) await seedPrinciples(trx, { cityId: cityIds.get(demoCity.slug)!, principles, people });
       await seedDemoVision(trx, { cityId: cityIds.get(demoCity.slug)!, slug: demoCity.slug });
+      await seedDemoGovernance(trx, { cityId: cityIds.get(demoCity.slug)!, slug: demoCity.slug });
     }
     return [...logins.values()].map(({ email, name, roles }) => ({ email, name, roles }));
   });

@@ -27,6 +27,8 @@ export const CITY_BOARDS: { kind: BoardKind; title: string }[] = [
   { kind: "roadmap", title: "Roadmap" },
   { kind: "framework", title: "Framework tracker" },
   { kind: "pipeline", title: "Procurement pipeline" },
+  { kind: "leadership", title: "Leadership team" },
+  { kind: "decisions", title: "Decisions log" },
 ];
 
 /**

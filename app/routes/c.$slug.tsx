@@ -60,6 +60,9 @@ export default function CityLayout() {
             <NavLink to={`/c/${city.slug}/framework`}>Framework</NavLink>
           </li>
           <li>
+            <NavLink to={`/c/${city.slug}/governance`}>Governance</NavLink>
+          </li>
+          <li>
             <NavLink to={`/c/${city.slug}/members`}>Members</NavLink>
           </li>
         </ul>

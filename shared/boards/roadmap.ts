@@ -116,6 +116,14 @@ const fields: FieldSpec[] = [
   },
   { key: "milestone", label: "Milestone", kind: "flag", schema: z.boolean(), initial: false },
   {
+    key: "public",
+    label: "Public",
+    kind: "flag",
+    schema: z.boolean(),
+    hint: "Shown with its status on the city's public page, once published",
+    initial: false,
+  },
+  {
     key: "checkpoints",
     label: "Health-check checkpoints (D)",
     kind: "checkpoints",
@@ -148,6 +156,7 @@ export interface RoadmapItem {
   clauses?: string[];
   dependsOn?: string[];
   milestone?: boolean;
+  public?: boolean;
   checkpoints?: z.infer<typeof checkpointsValue>;
 }
 
