@@ -1,15 +1,13 @@
 import type { Transaction } from "kysely";
 import * as Y from "yjs";
 import { listBoardRows } from "../db/repositories/board-rows";
-import { saveSnapshot } from "../db/repositories/doc-updates";
 import { listDocumentsOfCity } from "../db/repositories/documents";
 import type { Database } from "../db/schema";
 import type { Evidence } from "../shared/boards/fields";
 import { TRACKER, type TrackerStatus } from "../shared/boards/framework";
 import { insertRow } from "../shared/boards/model";
 import { RECOMMENDATIONS } from "../shared/scf/catalogue";
-import { findCityBoard } from "./boards/commands";
-import { projectBoard } from "./boards/projection";
+import { findCityBoard, storeNewBoard } from "./boards/commands";
 
 /** A piece of evidence as written by hand: one of the city's starter documents, or a roadmap item by title. */
 export type DemoEvidence =
@@ -915,15 +913,5 @@ export async function seedDemoTracker(
       ),
     ),
   });
-  try {
-    await saveSnapshot(trx, {
-      documentId: tracker.id,
-      state: Y.encodeStateAsUpdate(ydoc),
-      stateVector: Y.encodeStateVector(ydoc),
-      folded: 0,
-    });
-    await projectBoard(trx, { documentId: tracker.id, kind: "framework", ydoc });
-  } finally {
-    ydoc.destroy();
-  }
+  await storeNewBoard(trx, { documentId: tracker.id, kind: "framework", ydoc });
 }

@@ -1,7 +1,6 @@
 import type { Transaction } from "kysely";
 import * as Y from "yjs";
 import { listBoardRows } from "../db/repositories/board-rows";
-import { saveSnapshot } from "../db/repositories/doc-updates";
 import type { Database } from "../db/schema";
 import { insertRow } from "../shared/boards/model";
 import {
@@ -13,8 +12,7 @@ import {
   type SmartCheck,
   type Stage,
 } from "../shared/boards/pipeline";
-import { findCityBoard } from "./boards/commands";
-import { projectBoard } from "./boards/projection";
+import { findCityBoard, storeNewBoard } from "./boards/commands";
 
 /** One opportunity of a demo city's pipeline, as written by hand. */
 export interface DemoOpportunity {
@@ -839,15 +837,5 @@ export async function seedDemoPipeline(
       ),
     ),
   );
-  try {
-    await saveSnapshot(trx, {
-      documentId: pipeline.id,
-      state: Y.encodeStateAsUpdate(ydoc),
-      stateVector: Y.encodeStateVector(ydoc),
-      folded: 0,
-    });
-    await projectBoard(trx, { documentId: pipeline.id, kind: "pipeline", ydoc });
-  } finally {
-    ydoc.destroy();
-  }
+  await storeNewBoard(trx, { documentId: pipeline.id, kind: "pipeline", ydoc });
 }

@@ -17,6 +17,7 @@ import { seedDemoGovernance } from "./demo-governance";
 import { seedDemoPipeline } from "./demo-pipelines";
 import { seedDemoPublishing } from "./demo-publishing";
 import { DEMO_PRINCIPLES, seedPrinciples } from "./demo-principles";
+import { seedDemoSpaces } from "./demo-spaces";
 import { DEMO_ROADMAPS, type DemoRoadmapItem } from "./demo-roadmaps";
 import { seedDemoVision } from "./demo-visions";
 import { createStarterDocuments } from "./documents/commands";
@@ -195,6 +196,16 @@ export async function seedDemo(db: Kysely<Database>): Promise<DemoLogin[]> {
       await seedDemoVision(trx, { cityId: cityIds.get(demoCity.slug)!, slug: demoCity.slug });
       await seedDemoGovernance(trx, { cityId: cityIds.get(demoCity.slug)!, slug: demoCity.slug });
     }
+    const leads = new Map(
+      DEMO_CITIES.flatMap((demoCity) => {
+        const lead = demoCity.members.find((member) => member.role === "lead");
+        const login = lead ? logins.get(lead.email) : undefined;
+        return login
+          ? [[demoCity.slug, { userId: login.id, cityId: cityIds.get(demoCity.slug)! }] as const]
+          : [];
+      }),
+    );
+    await seedDemoSpaces(trx, leads);
     return [...logins.values()].map(({ email, name, roles }) => ({ email, name, roles }));
   });
 }

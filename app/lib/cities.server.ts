@@ -10,4 +10,4 @@ export {
   inviteMember,
   removeMember,
 } from "../../server/cities/commands";
-export { can } from "../../server/policy";
+export { can, strongestRole } from "../../server/policy";

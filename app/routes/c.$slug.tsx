@@ -63,6 +63,9 @@ export default function CityLayout() {
             <NavLink to={`/c/${city.slug}/governance`}>Governance</NavLink>
           </li>
           <li>
+            <NavLink to={`/c/${city.slug}/spaces`}>Shared spaces</NavLink>
+          </li>
+          <li>
             <NavLink to={`/c/${city.slug}/members`}>Members</NavLink>
           </li>
         </ul>

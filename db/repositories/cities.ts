@@ -68,3 +68,9 @@ export async function countCities(db: Executor): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.count);
 }
+
+/** Every city of the workspace by name: the cities a space may invite. */
+export async function listCities(db: Executor): Promise<City[]> {
+  const rows = await db.selectFrom("cities").selectAll().orderBy("name").execute();
+  return rows.map(toCity);
+}

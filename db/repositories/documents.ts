@@ -13,6 +13,8 @@ export interface DocumentRecord {
   createdAt: Date;
   updatedAt: Date;
   archivedAt: Date | null;
+  /** In a shared space, the city whose members alone may change the document. */
+  ownerCityId: string | null;
 }
 
 /** Every column but the search text, which can be large and only search reads. */
@@ -24,11 +26,12 @@ const DOCUMENT_COLUMNS = [
   "documents.created_at",
   "documents.updated_at",
   "documents.archived_at",
+  "documents.owner_city_id",
 ] as const;
 
 type DocumentRow = Pick<
   Selectable<DocumentTable>,
-  "id" | "space_id" | "kind" | "title" | "created_at" | "updated_at" | "archived_at"
+  "id" | "space_id" | "kind" | "title" | "created_at" | "updated_at" | "archived_at" | "owner_city_id"
 >;
 
 function toDocument(row: DocumentRow): DocumentRecord {
@@ -40,6 +43,7 @@ function toDocument(row: DocumentRow): DocumentRecord {
     createdAt: row.created_at,
     updatedAt: row.updated_at,
     archivedAt: row.archived_at,
+    ownerCityId: row.owner_city_id,
   };
 }
 
@@ -132,6 +136,20 @@ export async function findBoardOfCity(
     .where("spaces.kind", "=", "city")
     .where("spaces.city_id", "=", args.cityId)
     .where("documents.kind", "=", args.kind)
+    .executeTakeFirst();
+  return row ?? null;
+}
+
+/** The board of a kind in a shared space, if it has one (a joint procurement's pipeline). */
+export async function findBoardOfSpace(
+  db: Executor,
+  args: { spaceId: string; kind: BoardKind },
+): Promise<{ id: string } | null> {
+  const row = await db
+    .selectFrom("documents")
+    .select("id")
+    .where("space_id", "=", args.spaceId)
+    .where("kind", "=", args.kind)
     .executeTakeFirst();
   return row ?? null;
 }

@@ -241,3 +241,25 @@ export async function listLeadsOfCities(
     .execute();
   return rows.map((row) => ({ userId: row.user_id, cityId: row.city_id }));
 }
+
+/** Everyone who belongs to any of the cities, once each, by name: the people of a shared space. */
+export async function listPeopleOfCities(
+  db: Executor,
+  args: { cityIds: readonly string[] },
+): Promise<{ id: string; name: string }[]> {
+  if (args.cityIds.length === 0) return [];
+  return db
+    .selectFrom("users")
+    .select(["users.id", "users.name"])
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("memberships")
+          .select("memberships.user_id")
+          .whereRef("memberships.user_id", "=", "users.id")
+          .where("memberships.city_id", "in", args.cityIds),
+      ),
+    )
+    .orderBy("users.name")
+    .execute();
+}

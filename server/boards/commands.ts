@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import * as Y from "yjs";
+import { saveSnapshot } from "../../db/repositories/doc-updates";
 import * as documents from "../../db/repositories/documents";
 import type { Executor } from "../../db/repositories/executor";
 import { listMembers } from "../../db/repositories/memberships";
@@ -10,6 +11,7 @@ import { ROADMAP } from "../../shared/boards/roadmap";
 import type { CollabHub } from "../collab/hub";
 import { loadStoredState } from "../collab/persistence";
 import { DomainError, notFound } from "../errors";
+import { projectBoard } from "./projection";
 import { appendItems, parseRoadmapCsv, roadmapToCsv, type ImportProblem } from "./csv";
 
 /** The city's board of a kind: every city has one of each, made with the city. */
@@ -20,6 +22,27 @@ export async function findCityBoard(
   const board = await documents.findBoardOfCity(db, args);
   if (!board) throw notFound("This city has no such board");
   return board;
+}
+
+/**
+ * Stores the first state of a board that nobody has opened yet as its snapshot, and projects its
+ * rows, in the caller's transaction; the Y.Doc is destroyed afterwards.
+ */
+export async function storeNewBoard(
+  db: Executor,
+  args: { documentId: string; kind: BoardKind; ydoc: Y.Doc },
+): Promise<void> {
+  try {
+    await saveSnapshot(db, {
+      documentId: args.documentId,
+      state: Y.encodeStateAsUpdate(args.ydoc),
+      stateVector: Y.encodeStateVector(args.ydoc),
+      folded: 0,
+    });
+    await projectBoard(db, { documentId: args.documentId, kind: args.kind, ydoc: args.ydoc });
+  } finally {
+    args.ydoc.destroy();
+  }
 }
 
 /** Reads a board as it is stored, which includes every acknowledged change. */

@@ -54,6 +54,8 @@ export interface OcdsTender {
   tenderPeriod?: OcdsPeriod;
   awardPeriod?: OcdsPeriod;
   contractPeriod?: OcdsPeriod;
+  /** In a joint procurement, the lead buyer that runs the procedure for every buyer. */
+  procuringEntity?: { id: string; name: string };
 }
 
 export interface OcdsParty {
@@ -138,14 +140,17 @@ function partyIdOf(buyer: Buyer): string {
 
 /**
  * The content of an opportunity's release from its validated values. The caller makes sure the
- * opportunity has a title.
+ * opportunity has a title. A joint procurement names its other cities as buyers too, and its lead
+ * buyer (`buyer`) as the procuring entity.
  */
 export function buildReleaseContent(args: {
   ocid: string;
   buyer: Buyer;
+  coBuyers?: readonly Buyer[];
   opportunity: Opportunity;
 }): OcdsReleaseContent {
   const { ocid, buyer, opportunity } = args;
+  const coBuyers = args.coBuyers ?? [];
   const title = opportunity.title ?? "";
   const outcome = opportunity.outcome?.trim() || undefined;
   const stage = opportunity.stage ?? "idea";
@@ -198,11 +203,15 @@ export function buildReleaseContent(args: {
   if (contractPeriod) tender.contractPeriod = contractPeriod;
 
   const party = { id: partyIdOf(buyer), name: buyer.name };
+  if (coBuyers.length > 0) tender.procuringEntity = party;
   return {
     ocid,
     initiationType: "tender",
     language: "en",
-    parties: [{ ...party, roles: ["buyer"] }],
+    parties: [
+      { ...party, roles: coBuyers.length > 0 ? ["buyer", "procuringEntity"] : ["buyer"] },
+      ...coBuyers.map((other) => ({ id: partyIdOf(other), name: other.name, roles: ["buyer"] })),
+    ],
     buyer: party,
     planning,
     tender,

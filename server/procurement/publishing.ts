@@ -1,5 +1,6 @@
 import type { Kysely } from "kysely";
 import { findCityBySlug, type City } from "../../db/repositories/cities";
+import { listJointRowIdsLedBy } from "../../db/repositories/joint-procurements";
 import * as releases from "../../db/repositories/procurement-releases";
 import type { Database } from "../../db/schema";
 import { fieldOf } from "../../shared/boards/fields";
@@ -81,7 +82,14 @@ export interface PublishReport {
  */
 export async function publishOpportunities(
   db: Kysely<Database>,
-  args: { cityId: string; userId: string | null; rowIds: readonly string[]; now?: Date },
+  args: {
+    cityId: string;
+    userId: string | null;
+    rowIds: readonly string[];
+    now?: Date;
+    /** A joint opportunity the city leads: the board it is on, and the other cities buying with it. */
+    joint?: { documentId: string; coBuyers: readonly Buyer[] };
+  },
 ): Promise<PublishReport> {
   const rowIds = [...new Set(args.rowIds)];
   if (rowIds.length === 0)
@@ -99,7 +107,10 @@ export async function publishOpportunities(
         { ocidPrefix: "Set the city's ocid prefix before publishing" },
         "Set the city's ocid prefix before publishing",
       );
-    const board = new Map((await readPipeline(trx, args.cityId)).map((row) => [row.id, row]));
+    const rows = args.joint
+      ? await readStoredBoard(trx, args.joint.documentId, (ydoc) => readBoard(ydoc, PIPELINE))
+      : await readPipeline(trx, args.cityId);
+    const board = new Map(rows.map((row) => [row.id, row]));
     const latest = new Map(
       (await releases.listLatestReleases(trx, { cityId: args.cityId })).map((release) => [
         release.rowId,
@@ -122,7 +133,12 @@ export async function publishOpportunities(
       }
       const previous = latest.get(rowId);
       const ocid = previous?.ocid ?? ocidOf(city.ocidPrefix, rowId);
-      const content = buildReleaseContent({ ocid, buyer, opportunity: row.valid as Opportunity });
+      const content = buildReleaseContent({
+        ocid,
+        buyer,
+        coBuyers: args.joint?.coBuyers,
+        opportunity: row.valid as Opportunity,
+      });
       const digest = digestOf(content);
       if (previous?.digest === digest) {
         report.unchanged.push({ rowId, title });
@@ -218,9 +234,13 @@ export async function publishingOverview(
       releaseCount: previous?.releaseCount ?? 0,
     };
   });
-  const onBoard = new Set(rows.map((row) => row.id));
+  // Joint opportunities the city leads are published in its name but live on their spaces' boards.
+  const elsewhere = new Set([
+    ...rows.map((row) => row.id),
+    ...(await listJointRowIdsLedBy(db, { cityId: args.cityId })),
+  ]);
   const removed = [...latest.values()]
-    .filter((release) => !onBoard.has(release.rowId))
+    .filter((release) => !elsewhere.has(release.rowId))
     .map((release) => ({
       rowId: release.rowId,
       title: (release.release as unknown as OcdsRelease).tender.title,

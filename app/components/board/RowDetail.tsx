@@ -63,6 +63,11 @@ interface Props {
   links?: LinkChoices;
   /** Shown above the fields: what the board works out from the row's values. */
   summary?(row: LiveRow): ReactNode;
+  /**
+   * The row is the page itself (a joint opportunity), not a panel over a board: shown in the flow
+   * of the page, with no closing and no deleting.
+   */
+  embedded?: boolean;
 }
 
 function titleOf(row: LiveRow | undefined, spec: BoardSpec): string {
@@ -302,6 +307,7 @@ export function RowDetail({
   boardName = "Roadmap",
   links,
   summary,
+  embedded = false,
 }: Props) {
   const panel = useRef<HTMLElement>(null);
   const heading = useRef<HTMLHeadingElement>(null);
@@ -334,12 +340,12 @@ export function RowDetail({
   );
 
   useEffect(() => {
-    if (focusedFor.current === rowId) return;
+    if (embedded || focusedFor.current === rowId) return;
     if (!row && exists) return;
     focusedFor.current = rowId;
     const input = focusTitle ? titleInput.current?.querySelector<HTMLElement>("input") : null;
     (input ?? heading.current)?.focus();
-  }, [row, rowId, exists, focusTitle]);
+  }, [row, rowId, exists, focusTitle, embedded]);
 
   useEffect(() => {
     if (confirming) confirmTitle.current?.focus();
@@ -363,7 +369,7 @@ export function RowDetail({
 
   const close = () => actions.select(null);
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-    if (event.key !== "Escape" || event.defaultPrevented) return;
+    if (embedded || event.key !== "Escape" || event.defaultPrevented) return;
     event.preventDefault();
     if (confirming) cancelDelete();
     else close();
@@ -373,9 +379,9 @@ export function RowDetail({
 
   return (
     <aside
-      className="row-detail"
-      role="dialog"
-      aria-modal="false"
+      className={embedded ? "row-detail row-detail--embedded" : "row-detail"}
+      role={embedded ? undefined : "dialog"}
+      aria-modal={embedded ? undefined : "false"}
       aria-labelledby="row-detail-title"
       ref={panel}
       onKeyDown={onKeyDown}
@@ -388,9 +394,11 @@ export function RowDetail({
         <h2 className="row-detail__title" id="row-detail-title" tabIndex={-1} ref={heading}>
           {title}
         </h2>
-        <button type="button" className="button button--secondary button--small" onClick={close}>
-          Close<span className="visually-hidden"> the details of {title}</span>
-        </button>
+        {embedded ? null : (
+          <button type="button" className="button button--secondary button--small" onClick={close}>
+            Close<span className="visually-hidden"> the details of {title}</span>
+          </button>
+        )}
       </div>
       {peopleHere ? (
         <p className="row-detail__people">
@@ -431,7 +439,7 @@ export function RowDetail({
               titleField={spec.titleField}
             />
           ))}
-          {canEdit ? (
+          {canEdit && !embedded ? (
             confirming ? (
               <div className="error-summary" role="alertdialog" aria-labelledby="delete-row-title">
                 <h3 className="error-summary__title" id="delete-row-title" tabIndex={-1} ref={confirmTitle}>

@@ -24,8 +24,8 @@ interface Props {
   /** What the user's role allows; the server's word (an Access message) can only narrow it. */
   canEdit: boolean;
   label: string;
-  /** Where the document's comment threads are read and written. */
-  commentsUrl: string;
+  /** Where the document's comment threads are read and written; without it the document has no comments panel. */
+  commentsUrl?: string;
   /** The city's members, offered when typing @. */
   members: MentionableMember[];
 }
@@ -86,7 +86,9 @@ function LiveEditor({
             <p>Loading the document…</p>
           )}
         </div>
-        {editor ? <CommentsPanel editor={editor} documentId={documentId} commentsUrl={commentsUrl} /> : null}
+        {editor && commentsUrl ? (
+          <CommentsPanel editor={editor} documentId={documentId} commentsUrl={commentsUrl} />
+        ) : null}
       </div>
     </div>
   );

@@ -145,6 +145,13 @@ export function PipelinePage({ city, documentId, user, members, roadmapItems, ma
             <li>
               <Link to={`/c/${city.slug}/procurement/interests`}>Interest from suppliers</Link>
             </li>
+            <li>
+              <Link
+                to={`/c/${city.slug}/procurement/joint${selectedId ? `?row=${encodeURIComponent(selectedId)}` : ""}`}
+              >
+                Propose a joint procurement
+              </Link>
+            </li>
           </>
         ) : null}
         <li>
