@@ -72,12 +72,22 @@ function textOf(content: JSONContent): string {
   return lines.join("\n");
 }
 
+/**
+ * Moves a document's headings two levels down, below the page's own title and section headings,
+ * so the public page keeps one outline. Sanitised HTML has no attributes on headings.
+ */
+function demoteHeadings(html: string): string {
+  return html.replace(/<(\/?)h([1-6])>/g, (_tag, close: string, level: string) => {
+    return `<${close}h${Math.min(Number(level) + 2, 6)}>`;
+  });
+}
+
 async function richSection(
   db: Kysely<Database>,
   document: { id: string; title: string },
 ): Promise<RichSection> {
   const content = await loadDocumentContent(db, { documentId: document.id });
-  return { title: document.title, html: toSafeHtml(content), text: textOf(content) };
+  return { title: document.title, html: demoteHeadings(toSafeHtml(content)), text: textOf(content) };
 }
 
 async function starterSection(

@@ -117,7 +117,7 @@ const leadershipFields: FieldSpec[] = [
 
 export const LEADERSHIP: BoardSpec = {
   kind: "leadership",
-  rowNoun: "person",
+  rowNoun: "leader",
   titleField: "name",
   fields: leadershipFields,
 };

@@ -42,7 +42,7 @@ const LEADER_CARD: CardContent = {
     const shown = rows.filter((row) => row.valid.public === true).length;
     return (
       <p className="phase-column__summary">
-        <span>{countOf(rows.length, "person")}</span>
+        <span>{countOf(rows.length, "leader")}</span>
         <span>{shown} public</span>
       </p>
     );
@@ -75,7 +75,7 @@ const REGISTERS: Record<Register, RegisterConfig> = {
     emptyTitle: "No one on the leadership team yet",
     emptyText:
       "Add the people who lead the programme: the accountable executive, the members of the strategic and delivery boards, and partners who share the work.",
-    addLabel: "Add person",
+    addLabel: "Add leader",
     boardName: "Leadership team",
   },
   decisions: {

@@ -260,7 +260,7 @@ describe("publishing a city's public page", () => {
     expect(result.publication!.sections.vision).toBeUndefined();
   });
 
-  it("publishes rich text without scripts, event attributes or links other than http, https and mailto", async () => {
+  it("publishes rich text without scripts, event attributes or links other than http, https and mailto, headings below the page's own", async () => {
     const { db } = database.handle;
     const { city, members } = await cityReadyToPublish();
     const link = (href: string, text: string) => ({
@@ -271,6 +271,7 @@ describe("publishing a city's public page", () => {
     await writeStarter(db, city.id, "vision", {
       type: "doc",
       content: [
+        { type: "heading", attrs: { level: 1 }, content: [{ type: "text", text: "Our aim" }] },
         {
           type: "paragraph",
           content: [
@@ -297,6 +298,8 @@ describe("publishing a city's public page", () => {
       "mailto:team@city.example",
     ]);
     expect(html).toContain("&lt;script&gt;");
+    // Below the page's own headings, so the public page keeps one outline.
+    expect(html).toContain("<h3>Our aim</h3>");
     expect(html).toContain('<a href="https://city.example/plan" rel="noopener noreferrer nofollow">plan</a>');
     expect(html).toContain('<a href="mailto:team@city.example" rel="noopener noreferrer nofollow">mail</a>');
     expect(html).toContain("<span>one</span>");
