@@ -13,6 +13,8 @@ import * as frameworkTracker from "./2026-11-25-0011-framework-tracker";
 import * as procurement from "./2026-11-25-0012-procurement";
 import * as sharedSpaces from "./2026-11-25-0013-shared-spaces";
 import * as governanceAndPublications from "./2026-11-25-0014-governance-and-publications";
+import * as roadmapSharing from "./2026-11-25-0015-roadmap-sharing";
+import * as lessons from "./2026-11-25-0016-lessons";
 
 /** Every migration, by name; names sort in the order they run. Never edit one once landed. */
 const migrations: Record<string, Migration> = {
@@ -30,6 +32,8 @@ const migrations: Record<string, Migration> = {
   "2026-11-25-0012-procurement": procurement,
   "2026-11-25-0013-shared-spaces": sharedSpaces,
   "2026-11-25-0014-governance-and-publications": governanceAndPublications,
+  "2026-11-25-0015-roadmap-sharing": roadmapSharing,
+  "2026-11-25-0016-lessons": lessons,
 };
 
 export const migrationProvider: MigrationProvider = {
