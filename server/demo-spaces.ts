@@ -34,6 +34,8 @@ const NETWORK_DISCUSSION = {
   ],
 } as const;
 
+const DAY_MS = 24 * 60 * 60 * 1000;
+
 type People = ReadonlyMap<string, { userId: string; cityId: string }>;
 
 /**
@@ -76,13 +78,16 @@ export async function seedDemoSpaces(trx: Transaction<Database>, leads: People):
     title: NETWORK_DISCUSSION.title,
     createdBy: leads.get(first.by)?.userId ?? aldermoor.userId,
   });
-  for (const post of [first, ...replies]) {
+  const posts = [first, ...replies];
+  for (const [index, post] of posts.entries()) {
     const author = leads.get(post.by) ?? aldermoor;
     await discussions.insertPost(trx, {
       threadId: thread.id,
       authorId: author.userId,
       cityId: author.cityId,
       body: post.body,
+      // A day apart, the last one yesterday.
+      createdAt: new Date(Date.now() - (posts.length - index) * DAY_MS),
     });
   }
 

@@ -35,11 +35,17 @@ export async function insertThread(
 
 export async function insertPost(
   db: Executor,
-  args: { threadId: string; authorId: string; cityId: string | null; body: string },
+  args: { threadId: string; authorId: string; cityId: string | null; body: string; createdAt?: Date },
 ): Promise<{ id: string; createdAt: Date }> {
   const row = await db
     .insertInto("discussion_posts")
-    .values({ thread_id: args.threadId, author_id: args.authorId, city_id: args.cityId, body: args.body })
+    .values({
+      thread_id: args.threadId,
+      author_id: args.authorId,
+      city_id: args.cityId,
+      body: args.body,
+      created_at: args.createdAt ?? new Date(),
+    })
     .returning(["id", "created_at"])
     .executeTakeFirstOrThrow();
   await db
