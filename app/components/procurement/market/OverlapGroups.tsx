@@ -17,6 +17,25 @@ export interface OverlapGroupView {
  * Groups of similar opportunities in several cities, each with its opportunities and their cities;
  * `ownCity` marks the reader's own city's opportunities when a lead reads them.
  */
+/** For a lead whose city is in the group: propose buying it together with the other cities. */
+function ProposeTogether({ group, ownCity }: { group: OverlapGroupView; ownCity: string }) {
+  const own = group.opportunities.find((opportunity) => opportunity.citySlug === ownCity);
+  if (!own) return null;
+  const others = [
+    ...new Set(
+      group.opportunities
+        .filter((opportunity) => opportunity.citySlug !== ownCity)
+        .map((opportunity) => opportunity.citySlug),
+    ),
+  ];
+  const query = new URLSearchParams({ row: own.rowId, cities: others.join(",") });
+  return (
+    <p>
+      <Link to={`/c/${ownCity}/procurement/joint?${query.toString()}`}>Propose buying this together</Link>
+    </p>
+  );
+}
+
 export function OverlapGroups({
   groups,
   ownCity,
@@ -52,6 +71,7 @@ export function OverlapGroups({
                 </li>
               ))}
             </ul>
+            {ownCity ? <ProposeTogether group={group} ownCity={ownCity} /> : null}
           </li>
         );
       })}
