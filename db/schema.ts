@@ -121,6 +121,17 @@ export interface JointProcurementTable {
   row_id: string;
 }
 
+/** A city's roadmap shared read-only with one peer city or with a shared space; exactly one target is set. */
+export interface RoadmapShareTable {
+  id: Generated<string>;
+  /** The city whose roadmap is shared. */
+  city_id: string;
+  target_city_id: string | null;
+  space_id: string | null;
+  shared_by: string | null;
+  shared_at: Generated<Date>;
+}
+
 export interface DocumentTable {
   id: Generated<string>;
   space_id: string;
@@ -286,6 +297,7 @@ export interface Database {
   discussion_threads: DiscussionThreadTable;
   discussion_posts: DiscussionPostTable;
   joint_procurements: JointProcurementTable;
+  roadmap_shares: RoadmapShareTable;
   documents: DocumentTable;
   doc_updates: DocUpdateTable;
   doc_snapshots: DocSnapshotTable;

@@ -63,7 +63,7 @@ export default function CityLayout() {
             <NavLink to={`/c/${city.slug}/governance`}>Governance</NavLink>
           </li>
           <li>
-            <NavLink to={`/c/${city.slug}/spaces`}>Shared spaces</NavLink>
+            <NavLink to={`/c/${city.slug}/spaces`}>Spaces</NavLink>
           </li>
           <li>
             <NavLink to={`/c/${city.slug}/members`}>Members</NavLink>

@@ -26,7 +26,9 @@ const workerId = process.env.VITEST_POOL_ID ?? "0";
 export const testDatabaseKind = process.env.TEST_DATABASE_URL ? "postgres" : "embedded";
 
 async function openPostgres(baseUrl: string): Promise<DatabaseHandle> {
-  const name = `scf_test_${schemaFingerprint()}_${workerId}`;
+  // Named after the base database too, so two checkouts testing against one server never share one.
+  const base = new URL(baseUrl).pathname.slice(1).replace(/[^a-z0-9_]/gi, "") || "postgres";
+  const name = `scf_test_${base}_${schemaFingerprint()}_${workerId}`;
   const admin = new pg.Client({ connectionString: baseUrl });
   await admin.connect();
   try {
