@@ -254,7 +254,16 @@ export interface NotificationTable {
   user_id: string;
   /** `interest`: a supplier registered interest (to the city's leads); `interestAnswer`: a lead answered it (to the supplier). */
   kind:
-    "mention" | "reply" | "invitation" | "interest" | "interestAnswer" | "spaceInvitation" | "spaceAnswer";
+    | "mention"
+    | "reply"
+    | "invitation"
+    | "interest"
+    | "interestAnswer"
+    | "spaceInvitation"
+    | "spaceAnswer"
+    | "roadmapShared"
+    | "lessonNew"
+    | "lessonAdopted";
   text: string;
   link: string | null;
   created_at: Generated<Date>;

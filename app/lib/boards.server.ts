@@ -8,3 +8,12 @@ export {
 } from "../../server/boards/commands";
 export { CSV_MAX_BYTES, CSV_MAX_ROWS } from "../../server/boards/csv";
 export { roadmapPrintPage } from "../../server/boards/print";
+export {
+  compareWithSharedRoadmap,
+  copyRoadmapAsTemplate,
+  listRoadmapSharing,
+  readSharedRoadmap,
+  shareRoadmap,
+  stopSharingRoadmap,
+} from "../../server/boards/sharing";
+export { listSpacesOfCity } from "../../db/repositories/spaces";

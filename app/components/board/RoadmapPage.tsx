@@ -144,6 +144,9 @@ export function RoadmapPage({ city, documentId, user, members, mayEdit }: Props)
         <li>
           <a href={`/c/${city.slug}/roadmap/print`}>Print</a>
         </li>
+        <li>
+          <Link to={`/c/${city.slug}/roadmap/sharing`}>Sharing and comparing</Link>
+        </li>
       </ul>
       {!mayEdit ? (
         <p className="tag tag--read-only roadmap__read-only" data-testid="read-only-badge">
