@@ -95,6 +95,8 @@ export interface DiscussionThreadTable {
   space_id: string;
   /** The document the thread is about, or null for the space's general discussion. */
   document_id: string | null;
+  /** The row of that board document the thread is about (a lesson), or null. */
+  row_id: string | null;
   title: string;
   created_by: string | null;
   created_at: Generated<Date>;
@@ -130,6 +132,34 @@ export interface RoadmapShareTable {
   space_id: string | null;
   shared_by: string | null;
   shared_at: Generated<Date>;
+}
+
+/** A lesson: one row of its city's lessons board in a shared space. */
+export interface LessonTable {
+  document_id: string;
+  row_id: string;
+  space_id: string;
+  city_id: string;
+  created_by: string | null;
+  created_at: Generated<Date>;
+}
+
+/** A reader who found a lesson useful. */
+export interface LessonMarkTable {
+  document_id: string;
+  row_id: string;
+  user_id: string;
+  marked_at: Generated<Date>;
+}
+
+/** A lesson adopted into a city's roadmap as one of its items. */
+export interface LessonAdoptionTable {
+  document_id: string;
+  row_id: string;
+  city_id: string;
+  roadmap_row_id: string;
+  adopted_by: string | null;
+  adopted_at: Generated<Date>;
 }
 
 export interface DocumentTable {
@@ -307,6 +337,9 @@ export interface Database {
   discussion_posts: DiscussionPostTable;
   joint_procurements: JointProcurementTable;
   roadmap_shares: RoadmapShareTable;
+  lessons: LessonTable;
+  lesson_marks: LessonMarkTable;
+  lesson_adoptions: LessonAdoptionTable;
   documents: DocumentTable;
   doc_updates: DocUpdateTable;
   doc_snapshots: DocSnapshotTable;

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import * as Y from "yjs";
-import { saveSnapshot, appendUpdates } from "../db/repositories/doc-updates";
+import { saveSnapshot } from "../db/repositories/doc-updates";
 import { saveDocumentText } from "../db/repositories/document-search";
 import * as documents from "../db/repositories/documents";
 import { listMembers } from "../db/repositories/memberships";
@@ -12,9 +12,8 @@ import { ROADMAP } from "../shared/boards/roadmap";
 import { EDITOR_FRAGMENT } from "../shared/editor/fragment";
 import { fragmentPlainText, writePlainText } from "../shared/editor/plain-text";
 import type { BoardKind } from "../shared/boards/kinds";
-import { findCityBoard } from "./boards/commands";
+import { changeStoredBoard, findCityBoard } from "./boards/commands";
 import { projectBoard } from "./boards/projection";
-import { loadStoredState } from "./collab/persistence";
 import { publishCityPage } from "./governance/publications";
 
 /** One person of a demo city's leadership team. */
@@ -342,24 +341,13 @@ async function storeNewBoard(
   await projectBoard(db, { documentId: board.id, kind: args.kind, ydoc: args.ydoc });
 }
 
-/** Changes a stored board as one appended update, and projects it again. */
+/** Changes a city's stored board as one appended update, and projects it again. */
 async function changeBoard(
   db: Kysely<Database>,
   args: { cityId: string; kind: BoardKind; change: (ydoc: Y.Doc) => void },
 ): Promise<void> {
   const board = await findCityBoard(db, { cityId: args.cityId, kind: args.kind });
-  const ydoc = new Y.Doc();
-  try {
-    Y.applyUpdate(ydoc, await loadStoredState(db, board.id));
-    const before = Y.encodeStateVector(ydoc);
-    args.change(ydoc);
-    await appendUpdates(db, {
-      updates: [{ documentId: board.id, update: Y.encodeStateAsUpdate(ydoc, before) }],
-    });
-    await projectBoard(db, { documentId: board.id, kind: args.kind, ydoc });
-  } finally {
-    ydoc.destroy();
-  }
+  await changeStoredBoard(db, { documentId: board.id, kind: args.kind, change: args.change });
 }
 
 /**

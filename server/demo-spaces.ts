@@ -7,6 +7,7 @@ import type { Database } from "../db/schema";
 import { findCityBoard, readStoredBoard } from "./boards/commands";
 import { readBoard } from "../shared/boards/model";
 import { PIPELINE } from "../shared/boards/pipeline";
+import { seedDemoLessons } from "./demo-lessons";
 import { openJointProcurement } from "./procurement/joint";
 import { publishOpportunities } from "./procurement/publishing";
 
@@ -39,7 +40,7 @@ const DAY_MS = 24 * 60 * 60 * 1000;
 type People = ReadonlyMap<string, { userId: string; cityId: string }>;
 
 /**
- * The demo's shared spaces: a network of the three cities with a discussion under way, and a joint
+ * The demo's shared spaces: a network of the three cities with a discussion and lessons under way, and a joint
  * procurement of street lighting led by Aldermoor, accepted by Brackenford and awaiting Castlebridge,
  * published as open data naming both buyers. `leads` holds each demo city's lead by city slug.
  */
@@ -90,6 +91,7 @@ export async function seedDemoSpaces(trx: Transaction<Database>, leads: People):
       createdAt: new Date(Date.now() - (posts.length - index) * DAY_MS),
     });
   }
+  await seedDemoLessons(trx, { network, leads });
 
   const pipeline = await findCityBoard(trx, { cityId: aldermoor.cityId, kind: "pipeline" });
   const rows = await readStoredBoard(trx, pipeline.id, (ydoc) => readBoard(ydoc, PIPELINE));

@@ -36,3 +36,14 @@ export async function requireSpace(
   if (!view) throw notFoundResponse();
   return { user, view };
 }
+export {
+  adoptLesson,
+  editingCities,
+  findLessons,
+  lessonPath,
+  markUseful,
+  requireLesson,
+  writeLesson,
+  type LessonFilters,
+} from "../../server/spaces/lessons";
+export { isMarkedBy, listAdoptions } from "../../db/repositories/lessons";

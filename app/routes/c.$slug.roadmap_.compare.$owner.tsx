@@ -31,6 +31,8 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
   });
 }
 
+const clauseCount = (count: number) => `${count} ${count === 1 ? "clause" : "clauses"}`;
+
 const SHOWN_STATUSES = STATUSES.filter((status) => status.value !== "dropped");
 
 function Figures({ figures }: { figures: RoadmapFigures }) {
@@ -145,7 +147,7 @@ export default function CompareRoadmaps() {
       {comparison.phases.map((phase) => (
         <details key={phase.phase} className="compare__phase">
           <summary>
-            {phase.label}: {phase.oursLacks.clauses.length} clauses only {owner.name} covers,{" "}
+            {phase.label}: {clauseCount(phase.oursLacks.clauses.length)} only {owner.name} covers,{" "}
             {phase.theirsLacks.clauses.length} only {city.name}
           </summary>
           <h3>Only {owner.name}</h3>

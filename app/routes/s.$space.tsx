@@ -53,6 +53,11 @@ export default function SpaceLayout() {
               <NavLink to={`${base}/opportunity`}>Joint opportunity</NavLink>
             </li>
           ) : null}
+          {joint ? null : (
+            <li>
+              <NavLink to={`${base}/lessons`}>Lessons</NavLink>
+            </li>
+          )}
           <li>
             <NavLink to={`${base}/docs`}>Documents</NavLink>
           </li>

@@ -12,10 +12,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("space_id", "uuid", (col) => col.references("spaces.id").onDelete("cascade"))
     .addColumn("shared_by", "uuid", (col) => col.references("users.id").onDelete("set null"))
     .addColumn("shared_at", "timestamptz", (col) => col.notNull().defaultTo(sql`now()`))
-    .addCheckConstraint(
-      "roadmap_shares_one_target",
-      sql`(target_city_id is null) <> (space_id is null)`,
-    )
+    .addCheckConstraint("roadmap_shares_one_target", sql`(target_city_id is null) <> (space_id is null)`)
     .addCheckConstraint("roadmap_shares_not_itself", sql`target_city_id is distinct from city_id`)
     .execute();
   await db.schema
@@ -33,7 +30,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .where(sql.ref("space_id"), "is not", null)
     .execute();
   // The questions asked on every read: what has been shared with this city, or with this space.
-  await db.schema.createIndex("roadmap_shares_by_target").on("roadmap_shares").column("target_city_id").execute();
+  await db.schema
+    .createIndex("roadmap_shares_by_target")
+    .on("roadmap_shares")
+    .column("target_city_id")
+    .execute();
   await db.schema.createIndex("roadmap_shares_by_space").on("roadmap_shares").column("space_id").execute();
 }
 

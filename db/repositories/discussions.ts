@@ -19,13 +19,20 @@ export interface DiscussionThread {
 
 export async function insertThread(
   db: Executor,
-  args: { spaceId: string; documentId: string | null; title: string; createdBy: string },
+  args: {
+    spaceId: string;
+    documentId: string | null;
+    rowId?: string | null;
+    title: string;
+    createdBy: string;
+  },
 ): Promise<{ id: string }> {
   return db
     .insertInto("discussion_threads")
     .values({
       space_id: args.spaceId,
       document_id: args.documentId,
+      row_id: args.rowId ?? null,
       title: args.title,
       created_by: args.createdBy,
     })
@@ -56,27 +63,27 @@ export async function insertPost(
   return { id: row.id, createdAt: row.created_at };
 }
 
-/** The thread, only if it is in the space. */
+/** The thread, only if it is in the space, with what it is about. */
 export async function findThreadInSpace(
   db: Executor,
   args: { spaceId: string; threadId: string },
-): Promise<{ id: string; title: string } | null> {
+): Promise<{ id: string; title: string; documentId: string | null; rowId: string | null } | null> {
   const row = await db
     .selectFrom("discussion_threads")
-    .select(["id", "title"])
+    .select(["id", "title", "document_id", "row_id"])
     .where("space_id", "=", args.spaceId)
     .where("id", "=", args.threadId)
     .executeTakeFirst();
-  return row ?? null;
+  return row ? { id: row.id, title: row.title, documentId: row.document_id, rowId: row.row_id } : null;
 }
 
 /**
  * A space's threads, the most recently active first, each with its posts oldest first: the general
- * discussion (no document), or the threads about one document.
+ * discussion (no document), the threads about one document, or those about one row of a board (a lesson).
  */
 export async function listThreads(
   db: Executor,
-  args: { spaceId: string; documentId: string | null },
+  args: { spaceId: string; documentId: string | null; rowId?: string | null },
 ): Promise<DiscussionThread[]> {
   let query = db
     .selectFrom("discussion_threads")
@@ -87,6 +94,7 @@ export async function listThreads(
   query = args.documentId
     ? query.where("document_id", "=", args.documentId)
     : query.where("document_id", "is", null);
+  query = args.rowId ? query.where("row_id", "=", args.rowId) : query.where("row_id", "is", null);
   const threads = await query.execute();
   if (threads.length === 0) return [];
   const posts = await db

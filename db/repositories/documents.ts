@@ -60,12 +60,20 @@ export async function findCitySpaceId(db: Executor, args: { cityId: string }): P
 
 export async function insertDocument(
   db: Executor,
-  args: { spaceId: string; kind: string; title: string; createdBy: string | null },
+  args: {
+    spaceId: string;
+    kind: string;
+    title: string;
+    createdBy: string | null;
+    /** In a shared space: the city whose members alone change the document. */
+    ownerCityId?: string | null;
+  },
 ): Promise<DocumentRecord> {
   const row = await db
     .insertInto("documents")
     .values({
       space_id: args.spaceId,
+      owner_city_id: args.ownerCityId ?? null,
       kind: args.kind,
       title: args.title,
       created_by: args.createdBy,

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import * as Y from "yjs";
-import { saveSnapshot } from "../../db/repositories/doc-updates";
+import { appendUpdates, saveSnapshot } from "../../db/repositories/doc-updates";
 import * as documents from "../../db/repositories/documents";
 import type { Executor } from "../../db/repositories/executor";
 import { listMembers } from "../../db/repositories/memberships";
@@ -55,6 +55,28 @@ export async function readStoredBoard<T>(
   try {
     Y.applyUpdate(ydoc, await loadStoredState(db, documentId));
     return read(ydoc);
+  } finally {
+    ydoc.destroy();
+  }
+}
+
+/**
+ * Changes a stored board that nobody has open as one appended update, and projects it again, in the
+ * caller's transaction: for seeding, where no collaboration server runs yet.
+ */
+export async function changeStoredBoard(
+  db: Executor,
+  args: { documentId: string; kind: BoardKind; change: (ydoc: Y.Doc) => void },
+): Promise<void> {
+  const ydoc = new Y.Doc();
+  try {
+    Y.applyUpdate(ydoc, await loadStoredState(db, args.documentId));
+    const before = Y.encodeStateVector(ydoc);
+    args.change(ydoc);
+    await appendUpdates(db, {
+      updates: [{ documentId: args.documentId, update: Y.encodeStateAsUpdate(ydoc, before) }],
+    });
+    await projectBoard(db, { documentId: args.documentId, kind: args.kind, ydoc });
   } finally {
     ydoc.destroy();
   }

@@ -116,16 +116,14 @@ export async function proposeJointProcurement(
   const city = await findCityById(deps.db, { id: args.cityId });
   if (!city) throw notFound("This city does not exist");
 
-  const space = await deps.db
-    .transaction()
-    .execute((trx) =>
-      openJointProcurement(trx, {
-        cityId: args.cityId,
-        userId: args.userId,
-        opportunity,
-        invitedCityIds: invited,
-      }),
-    );
+  const space = await deps.db.transaction().execute((trx) =>
+    openJointProcurement(trx, {
+      cityId: args.cityId,
+      userId: args.userId,
+      opportunity,
+      invitedCityIds: invited,
+    }),
+  );
 
   const leads = await spaces.listLeadsOfCities(deps.db, { cityIds: invited });
   await notify(

@@ -25,7 +25,13 @@ async function authorCity(deps: SpaceDeps, view: SpaceView, author: Author) {
 /** Starts a thread in the space's discussion (or about one of its documents) with a first post. */
 export async function startDiscussion(
   deps: SpaceDeps,
-  args: { view: SpaceView; author: Author; documentId?: string | null; input: unknown },
+  args: {
+    view: SpaceView;
+    author: Author;
+    documentId?: string | null;
+    rowId?: string | null;
+    input: unknown;
+  },
 ): Promise<{ threadId: string }> {
   const parsed = startDiscussionSchema.safeParse(args.input);
   if (!parsed.success) throw validationError(fieldErrors(parsed.error));
@@ -35,6 +41,7 @@ export async function startDiscussion(
     const thread = await discussions.insertThread(trx, {
       spaceId: view.space.id,
       documentId: args.documentId ?? null,
+      rowId: args.rowId ?? null,
       title: parsed.data.title,
       createdBy: author.userId,
     });

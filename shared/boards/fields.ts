@@ -9,6 +9,8 @@ export type FieldKind =
   /** Rich text: a Y.XmlFragment in the row, edited with the document editor, projected as plain text. */
   | "richText"
   | "choice"
+  /** Any number of the field's options, kept in the options' order. */
+  | "choices"
   | "flag"
   | "date"
   | "money"

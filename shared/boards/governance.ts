@@ -43,6 +43,16 @@ export function contactKind(contact: string): ContactKind | null {
   return null;
 }
 
+/** A contact as a register holds it: empty, or an email address, web address or phone number. */
+export const contactValue = z
+  .string()
+  .trim()
+  .max(200, "At most 200 characters")
+  .refine(
+    (text) => text === "" || contactKind(text) !== null,
+    "Enter an email address, a web address starting with https:// or a phone number",
+  );
+
 const webAddress = z
   .string()
   .trim()
@@ -94,14 +104,7 @@ const leadershipFields: FieldSpec[] = [
     key: "contact",
     label: "Contact",
     kind: "text",
-    schema: z
-      .string()
-      .trim()
-      .max(200, "At most 200 characters")
-      .refine(
-        (text) => text === "" || contactKind(text) !== null,
-        "Enter an email address, a web address starting with https:// or a phone number",
-      ),
+    schema: contactValue,
     hint: "An email address, web address or phone number",
     initial: "",
   },

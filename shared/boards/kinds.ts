@@ -1,11 +1,19 @@
 import type { BoardSpec } from "./fields";
 import { TRACKER } from "./framework";
 import { DECISIONS, LEADERSHIP } from "./governance";
+import { LESSONS } from "./lessons";
 import { PIPELINE } from "./pipeline";
 import { ROADMAP } from "./roadmap";
 
 /** Document kinds whose Y.Doc holds a board rather than rich text. */
-export const BOARD_KINDS = ["roadmap", "framework", "pipeline", "leadership", "decisions"] as const;
+export const BOARD_KINDS = [
+  "roadmap",
+  "framework",
+  "pipeline",
+  "leadership",
+  "decisions",
+  "lessons",
+] as const;
 
 export type BoardKind = (typeof BOARD_KINDS)[number];
 
@@ -19,6 +27,7 @@ const SPECS: Record<BoardKind, BoardSpec> = {
   pipeline: PIPELINE,
   leadership: LEADERSHIP,
   decisions: DECISIONS,
+  lessons: LESSONS,
 };
 
 /** The fields of a board kind: what its rows hold, how they are checked and projected. */

@@ -7,9 +7,10 @@ import StarterKit from "@tiptap/starter-kit";
 
 export { EDITOR_FRAGMENT } from "./fragment";
 
-/** Only web and mail links: anything else (javascript:, data:) is refused. */
+/** Only web and mail links, and paths on this site: anything else (javascript:, data:) is refused. */
 export function isAllowedLink(url: string): boolean {
-  return /^(https?:\/\/|mailto:)/i.test(url.trim());
+  // A path on this site ("/s/…", never "//host") stays here, whatever origin the workspace is served from.
+  return /^(https?:\/\/|mailto:|\/(?![/\\]))/i.test(url.trim());
 }
 
 /**

@@ -88,6 +88,10 @@ export function displayValue(
       return typeof value === "string" ? value : String(value);
     case "choice":
       return field.options?.find((option) => option.value === value)?.label ?? String(value);
+    case "choices":
+      return strings(value)
+        .map((choice) => field.options?.find((option) => option.value === choice)?.label ?? choice)
+        .join(", ");
     case "flag":
       return value === true ? "Yes" : value === false ? "No" : String(value);
     case "date":
@@ -149,6 +153,7 @@ export function personColours(colour: string): { backgroundColor: string; color:
 export function isGroupEditor(kind: FieldKind): boolean {
   return (
     kind === "owner" ||
+    kind === "choices" ||
     kind === "rowRefs" ||
     kind === "checkpoints" ||
     kind === "evidence" ||
@@ -548,6 +553,52 @@ function OwnerEditor(props: FieldEditorProps) {
           />
         </span>
       ) : null}
+    </div>
+  );
+}
+
+/** Several of a field's options as checkboxes; each change is committed at once, in the options' order. */
+function ChoicesEditor(props: FieldEditorProps) {
+  const { field, value, onCommit, id, mode } = props;
+  const options = field.options ?? [];
+  const chosen = strings(value);
+  const { exit } = useExit(props);
+  const toggle = (choice: string, checked: boolean) => {
+    const next = new Set(chosen);
+    if (checked) next.add(choice);
+    else next.delete(choice);
+    onCommit(options.map((option) => option.value).filter((option) => next.has(option)));
+  };
+  return (
+    <div
+      className="choices-editor"
+      role={mode === "cell" ? "group" : undefined}
+      aria-label={mode === "cell" ? props.label : undefined}
+      aria-describedby={props.describedBy}
+      onKeyDown={(event) => {
+        if (event.key === "Escape" && mode === "cell") {
+          event.preventDefault();
+          event.stopPropagation();
+          exit(true);
+        }
+      }}
+      onBlur={(event) => {
+        if (leaving(event)) exit(false);
+      }}
+    >
+      {options.map((option, index) => (
+        <label key={option.value} className="choices-editor__option">
+          <input
+            id={index === 0 ? id : undefined}
+            type="checkbox"
+            className="board-checkbox"
+            checked={chosen.includes(option.value)}
+            autoFocus={mode === "cell" && index === 0}
+            onChange={(event) => toggle(option.value, event.target.checked)}
+          />{" "}
+          {option.label}
+        </label>
+      ))}
     </div>
   );
 }
@@ -1052,6 +1103,8 @@ export function FieldEditor(props: FieldEditorProps) {
   switch (props.field.kind) {
     case "choice":
       return <ChoiceEditor {...props} />;
+    case "choices":
+      return <ChoicesEditor {...props} />;
     case "flag":
       return <FlagEditor {...props} />;
     case "owner":

@@ -31,7 +31,7 @@ async function setUp() {
       phase: "PLAN",
       status: "done",
       quickWin: true,
-      owner: { type: "member", id: owner.members.editor.id },
+      owner: { type: "member", userId: owner.members.editor.id, name: owner.members.editor.name },
       start: "2026-01-01",
       end: "2026-03-31",
       cost: 40_000,

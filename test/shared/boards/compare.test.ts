@@ -1,5 +1,10 @@
 import { describe, expect, it } from "vitest";
-import { clauseOfRef, compareRoadmaps, roadmapFigures, type ComparedItem } from "../../../shared/boards/compare";
+import {
+  clauseOfRef,
+  compareRoadmaps,
+  roadmapFigures,
+  type ComparedItem,
+} from "../../../shared/boards/compare";
 
 const item = (overrides: Partial<ComparedItem> = {}): ComparedItem => ({
   phase: "PLAN",
@@ -44,7 +49,13 @@ describe("comparing two roadmaps", () => {
   it("counts items, quick wins and statuses of each phase", () => {
     const { phases } = compareRoadmaps(ours, theirs);
     expect(
-      phases.map((phase) => [phase.phase, phase.ours.items, phase.theirs.items, phase.ours.quickWins, phase.theirs.quickWins]),
+      phases.map((phase) => [
+        phase.phase,
+        phase.ours.items,
+        phase.theirs.items,
+        phase.ours.quickWins,
+        phase.theirs.quickWins,
+      ]),
     ).toEqual([
       ["PLAN", 2, 2, 1, 2],
       ["INITIATE", 0, 1, 0, 0],
