@@ -166,7 +166,10 @@ export async function requireLesson(
       ? await lessons.findLesson(db, { spaceId: args.view.space.id, cityId: city.cityId, rowId: args.rowId })
       : null;
   if (!lesson) throw notFound("That lesson does not exist");
-  return lesson;
+  if (lesson.values) return lesson;
+  // Written a moment ago: the projection has not caught up, the stored board has it.
+  const rows = await readStoredBoard(db, lesson.documentId, (ydoc) => readBoard(ydoc, LESSONS));
+  return { ...lesson, values: rows.find((row) => row.id === lesson.rowId)?.valid ?? null };
 }
 
 /** Everyone who reads the space may mark a lesson useful, once; marking again takes it back. */

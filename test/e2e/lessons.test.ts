@@ -33,9 +33,19 @@ describe("lessons in the network", () => {
     await farid.keyboard.type(
       "Lanterns were specified to the watt; what we needed was light where people walk.",
     );
-    await amara
-      .getByText("Lanterns were specified to the watt; what we needed was light where people walk.")
-      .waitFor({ timeout: 5_000 });
+    // Read without the writer's caret, which sits inside the text it follows.
+    const amaraNeed = amara.locator(".lesson-panel .ProseMirror").nth(1);
+    await expect
+      .poll(
+        () =>
+          amaraNeed.evaluate((element) => {
+            const copy = element.cloneNode(true) as HTMLElement;
+            copy.querySelectorAll(".collaboration-carets__caret").forEach((caret) => caret.remove());
+            return copy.textContent;
+          }),
+        { timeout: 5_000 },
+      )
+      .toBe("Lanterns were specified to the watt; what we needed was light where people walk.");
 
     // Aldermoor asks about it; Brackenford sees the question arrive.
     await amara.getByLabel("Subject").fill("Who measured the light?");
