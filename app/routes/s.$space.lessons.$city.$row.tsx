@@ -2,10 +2,10 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { presenceColour } from "../../shared/collab";
-import type { Lesson } from "../../shared/boards/lessons";
+import { LESSONS, type Lesson } from "../../shared/boards/lessons";
 import { ErrorSummary, SelectField } from "../components/form";
 import { Discussion, useLiveDiscussion } from "../components/spaces/Discussion";
-import { LessonPanel } from "../components/spaces/LessonPanel";
+import { EmbeddedRow } from "../components/board/EmbeddedRow";
 import { can } from "../lib/cities.server";
 import { validationError } from "../lib/errors.server";
 import { asResponse, formFailure, readForm } from "../lib/forms.server";
@@ -208,13 +208,18 @@ export default function LessonRoute() {
         </section>
       ) : null}
 
-      <LessonPanel
+      <EmbeddedRow
         key={lesson.documentId + lesson.rowId}
+        spec={LESSONS}
         documentId={lesson.documentId}
         rowId={lesson.rowId}
         user={data.user}
-        cityName={lesson.cityName}
         mayEdit={data.mayEdit}
+        boardName={lesson.cityName}
+        loading="Loading the lesson…"
+        change="a change to the lesson"
+        gone="This lesson has been taken down by its city."
+        className="lesson-panel"
       />
 
       <Discussion threads={data.threads} action="" mayWrite={data.mayWrite} />

@@ -212,6 +212,28 @@ function leaving(event: FocusEvent<HTMLElement>): boolean {
   return !(event.relatedTarget instanceof Node && event.currentTarget.contains(event.relatedTarget));
 }
 
+/**
+ * A group editor's frame: named as a group in a cell, finished by Escape (in a cell) or by focus
+ * leaving all of its controls.
+ */
+function groupProps(props: FieldEditorProps, exit: (restoreFocus: boolean) => void) {
+  const inCell = props.mode === "cell";
+  return {
+    role: inCell ? "group" : undefined,
+    "aria-label": inCell ? props.label : undefined,
+    onKeyDown(event: KeyboardEvent<HTMLElement>) {
+      if (event.key === "Escape" && inCell) {
+        event.preventDefault();
+        event.stopPropagation();
+        exit(true);
+      }
+    },
+    onBlur(event: FocusEvent<HTMLElement>) {
+      if (leaving(event)) exit(false);
+    },
+  };
+}
+
 function controlProps(props: FieldEditorProps) {
   return {
     id: props.id,
@@ -570,22 +592,7 @@ function ChoicesEditor(props: FieldEditorProps) {
     onCommit(options.map((option) => option.value).filter((option) => next.has(option)));
   };
   return (
-    <div
-      className="choices-editor"
-      role={mode === "cell" ? "group" : undefined}
-      aria-label={mode === "cell" ? props.label : undefined}
-      aria-describedby={props.describedBy}
-      onKeyDown={(event) => {
-        if (event.key === "Escape" && mode === "cell") {
-          event.preventDefault();
-          event.stopPropagation();
-          exit(true);
-        }
-      }}
-      onBlur={(event) => {
-        if (leaving(event)) exit(false);
-      }}
-    >
+    <div className="choices-editor" aria-describedby={props.describedBy} {...groupProps(props, exit)}>
       {options.map((option, index) => (
         <label key={option.value} className="choices-editor__option">
           <input
@@ -618,21 +625,7 @@ function DependenciesEditor(props: FieldEditorProps) {
   };
 
   return (
-    <div
-      className="refs-editor"
-      role={mode === "cell" ? "group" : undefined}
-      aria-label={mode === "cell" ? props.label : undefined}
-      onKeyDown={(event) => {
-        if (event.key === "Escape" && mode === "cell") {
-          event.preventDefault();
-          event.stopPropagation();
-          exit(true);
-        }
-      }}
-      onBlur={(event) => {
-        if (leaving(event)) exit(false);
-      }}
-    >
+    <div className="refs-editor" {...groupProps(props, exit)}>
       {chosen.length > 0 ? (
         <ul className="refs-editor__list">
           {chosen.map((refId) => {
@@ -901,21 +894,7 @@ function EvidenceEditor(props: FieldEditorProps) {
   );
 
   return (
-    <div
-      className="refs-editor"
-      role={mode === "cell" ? "group" : undefined}
-      aria-label={mode === "cell" ? props.label : undefined}
-      onKeyDown={(event) => {
-        if (event.key === "Escape" && mode === "cell") {
-          event.preventDefault();
-          event.stopPropagation();
-          exit(true);
-        }
-      }}
-      onBlur={(event) => {
-        if (leaving(event)) exit(false);
-      }}
-    >
+    <div className="refs-editor" {...groupProps(props, exit)}>
       <EvidenceList
         value={value}
         links={links}
