@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { openDataPreflight } from "../lib/open-data.server";
-import { findReleasePackage, openDataNotFound, openDataResponse } from "../lib/procurement.server";
+import { openDataNotFound, openDataPreflight, openDataResponse } from "../lib/open-data.server";
+import { findReleasePackage } from "../lib/procurement.server";
 
 /**
  * The city's published procurement pipeline as an OCDS 1.1 release package, every release it has
@@ -13,5 +13,8 @@ export async function loader({ context, request, params }: LoaderFunctionArgs) {
     origin: context.services.config.publicOrigin,
   });
   if (!releasePackage) return openDataNotFound("This city has published no procurement pipeline");
-  return openDataResponse(request, { body: releasePackage, contentType: "application/json; charset=utf-8" });
+  return openDataResponse(request, {
+    body: releasePackage,
+    lastModified: new Date(releasePackage.publishedDate),
+  });
 }

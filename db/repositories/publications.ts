@@ -18,6 +18,10 @@ export interface PublishedCity {
   country: string;
   publications: number;
   lastPublishedAt: Date;
+  /** The number of its latest publication. */
+  latestNumber: number;
+  /** The sections its latest publication holds. */
+  latestSections: string[];
 }
 
 const COLUMNS = ["id", "number", "publisher_name", "published_at", "sections", "republished"] as const;
@@ -127,25 +131,38 @@ export async function listPublications(
   }));
 }
 
-/** Every city that has published its page, by name. */
-export async function listPublishedCities(db: Executor): Promise<PublishedCity[]> {
-  const rows = await db
+/** Every city that has published its page, by name; or only the one city asked for. */
+export async function listPublishedCities(
+  db: Executor,
+  args: { cityId?: string } = {},
+): Promise<PublishedCity[]> {
+  let query = db
     .selectFrom("publications")
     .innerJoin("cities", "cities.id", "publications.city_id")
     .select(["cities.slug", "cities.name", "cities.country"])
     .select((eb) => [
       eb.fn.countAll<string>().as("publications"),
       eb.fn.max("publications.published_at").as("last_published_at"),
+      eb.fn.max("publications.number").as("latest_number"),
+      sql<string[] | null>`(
+        select jsonb_agg(section) from jsonb_object_keys((
+          select latest.sections from publications latest
+          where latest.city_id = cities.id order by latest.number desc limit 1
+        )) section
+      )`.as("latest_sections"),
     ])
     .groupBy(["cities.id", "cities.slug", "cities.name", "cities.country"])
-    .orderBy("cities.name")
-    .execute();
+    .orderBy("cities.name");
+  if (args.cityId) query = query.where("cities.id", "=", args.cityId);
+  const rows = await query.execute();
   return rows.map((row) => ({
     slug: row.slug,
     name: row.name,
     country: row.country,
     publications: Number(row.publications),
     lastPublishedAt: new Date(row.last_published_at),
+    latestNumber: Number(row.latest_number),
+    latestSections: row.latest_sections ?? [],
   }));
 }
 
