@@ -1,29 +1,19 @@
 // Server-only entry points for the open data API (/api/v1/...): public, cacheable, readable from any origin.
-import { createHash } from "node:crypto";
-import { frameworkJsonLd } from "../../server/scf/jsonld";
+import { openDataBody, type OpenDataAnswer, type OpenDataBody } from "../../server/open-data/answer";
 import { openApiDocument } from "../../server/open-data/openapi";
+import { frameworkJsonLd } from "../../server/scf/jsonld";
 
 export {
   findCityPublication,
   findOpenDataCity,
   findPublishedRoadmap,
+  findReleasePackageAnswer,
   listCityPublications,
   listOpenDataCities,
-  type OpenDataAnswer,
 } from "../../server/open-data/cities";
-
-export interface OpenDataBody {
-  body: string;
-  /** A strong validator: the SHA-256 of the body. */
-  etag: string;
-}
 
 /** When this process started: what ships with the code last changed no later than that. */
 const SHIPPED_AT = new Date(Math.floor(Date.now() / 1000) * 1000);
-
-function withEtag(body: string): OpenDataBody {
-  return { body, etag: `"${createHash("sha256").update(body).digest("base64url")}"` };
-}
 
 const frameworkBodies = new Map<string, OpenDataBody>();
 const openApiBodies = new Map<string, OpenDataBody>();
@@ -32,23 +22,23 @@ const openApiBodies = new Map<string, OpenDataBody>();
  * The framework as JSON-LD for this origin. The catalogue ships with the code, so the body is built
  * once per origin and process.
  */
-export function frameworkLinkedData(origin: string): OpenDataBody {
+export function frameworkLinkedData(origin: string): OpenDataAnswer {
   let cached = frameworkBodies.get(origin);
   if (!cached) {
-    cached = withEtag(JSON.stringify(frameworkJsonLd(origin)));
+    cached = openDataBody(frameworkJsonLd(origin));
     frameworkBodies.set(origin, cached);
   }
-  return cached;
+  return { ...cached, lastModified: SHIPPED_AT };
 }
 
 /** The OpenAPI description of the API for this origin, built once per origin and process like the framework. */
-export function openApiDescription(origin: string): OpenDataBody {
+export function openApiDescription(origin: string): OpenDataAnswer {
   let cached = openApiBodies.get(origin);
   if (!cached) {
-    cached = withEtag(JSON.stringify(openApiDocument(origin)));
+    cached = openDataBody(openApiDocument(origin));
     openApiBodies.set(origin, cached);
   }
-  return cached;
+  return { ...cached, lastModified: SHIPPED_AT };
 }
 
 /** Whether an If-None-Match header names this entity tag (weak comparison, as RFC 9110 asks for GET). */
@@ -100,32 +90,24 @@ export function openDataPreflight(): Response {
   });
 }
 
-/** An answer of the open data API for something that ships with the code and is built once. */
-export function openDataStaticResponse(
-  request: Request,
-  args: { body: OpenDataBody; contentType: string },
-): Response {
-  const headers = openDataHeaders(args.body.etag, SHIPPED_AT);
-  if (notModified(request, { etag: args.body.etag, lastModified: SHIPPED_AT }))
-    return new Response(null, { status: 304, headers });
-  return new Response(args.body.body, { headers: { ...headers, "Content-Type": args.contentType } });
-}
-
 /**
- * An answer of the open data API for published data: readable from any origin, with an ETag that
- * changes with the body, Last-Modified the time it was published, and a short cache life since a
- * lead may publish at any time.
+ * An answer of the open data API: readable from any origin, with an ETag that changes with the
+ * body and Last-Modified the time it was published, or 304 when the client's copy is current.
+ * Published data gets a short cache life since a lead may publish at any time; what ships with the
+ * code, an hour.
  */
 export function openDataResponse(
   request: Request,
-  args: { body: unknown; lastModified: Date | null; contentType?: string },
+  answer: OpenDataAnswer,
+  options: { contentType?: string; maxAge?: number } = {},
 ): Response {
-  const { body, etag } = withEtag(JSON.stringify(args.body));
-  const headers = { ...openDataHeaders(etag, args.lastModified), "Cache-Control": "public, max-age=60" };
-  if (notModified(request, { etag, lastModified: args.lastModified }))
-    return new Response(null, { status: 304, headers });
-  return new Response(body, {
-    headers: { ...headers, "Content-Type": args.contentType ?? "application/json; charset=utf-8" },
+  const headers = {
+    ...openDataHeaders(answer.etag, answer.lastModified),
+    "Cache-Control": `public, max-age=${options.maxAge ?? 60}`,
+  };
+  if (notModified(request, answer)) return new Response(null, { status: 304, headers });
+  return new Response(answer.body, {
+    headers: { ...headers, "Content-Type": options.contentType ?? "application/json; charset=utf-8" },
   });
 }
 

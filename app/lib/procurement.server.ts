@@ -1,7 +1,6 @@
 // Server-only entry points for publishing a city's procurement pipeline as open data (OCDS).
 export {
   findPublishedPipeline,
-  findReleasePackage,
   listPublishingCities,
   publishingOverview,
   publishOpportunities,

@@ -139,6 +139,23 @@ export async function listReleases(db: Executor, args: { cityId: string }): Prom
   }));
 }
 
+/** How many releases the city has published and when the latest was: null when none. */
+export async function findReleaseVersion(
+  db: Executor,
+  args: { cityId: string },
+): Promise<{ releases: number; lastPublishedAt: Date } | null> {
+  const row = await db
+    .selectFrom("procurement_releases")
+    .select((eb) => [
+      eb.fn.countAll<string>().as("releases"),
+      eb.fn.max("published_at").as("last_published_at"),
+    ])
+    .where("city_id", "=", args.cityId)
+    .executeTakeFirstOrThrow();
+  if (Number(row.releases) === 0) return null;
+  return { releases: Number(row.releases), lastPublishedAt: new Date(row.last_published_at) };
+}
+
 export async function hasReleases(db: Executor, args: { cityId: string }): Promise<boolean> {
   const row = await db
     .selectFrom("procurement_releases")

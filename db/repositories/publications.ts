@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import type { City } from "./cities";
 import type { Executor } from "./executor";
 
 /** A publication of a city's public page, as stored. */
@@ -81,6 +82,33 @@ export async function insertPublication(
     .returning(COLUMNS)
     .executeTakeFirstOrThrow();
   return toRecord(row);
+}
+
+/**
+ * A city by its slug with the number of its latest publication (null when it has published
+ * nothing), in one read: what a public page needs to know whether its cached copy is current.
+ */
+export async function findCityWithLatestNumber(
+  db: Executor,
+  args: { slug: string },
+): Promise<{ city: City; latestNumber: number | null } | null> {
+  const row = await db
+    .selectFrom("cities")
+    .select(["cities.id", "cities.slug", "cities.name", "cities.country", "cities.created_at"])
+    .select((eb) =>
+      eb
+        .selectFrom("publications")
+        .whereRef("publications.city_id", "=", "cities.id")
+        .select((inner) => inner.fn.max("publications.number").as("number"))
+        .as("latest_number"),
+    )
+    .where("cities.slug", "=", args.slug)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    city: { id: row.id, slug: row.slug, name: row.name, country: row.country, createdAt: row.created_at },
+    latestNumber: row.latest_number === null ? null : Number(row.latest_number),
+  };
 }
 
 /** The city's latest publication, or null when it has published nothing. */

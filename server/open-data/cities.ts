@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import { findCityBySlug } from "../../db/repositories/cities";
-import { listPublishingCities } from "../../db/repositories/procurement-releases";
+import { findReleaseVersion, listPublishingCities } from "../../db/repositories/procurement-releases";
 import { listPublishedCities } from "../../db/repositories/publications";
 import type { Database } from "../../db/schema";
 import {
@@ -10,18 +10,13 @@ import {
   type SectionKey,
 } from "../../shared/publications";
 import { findPublication, findPublicationHistory, findPublicPage } from "../governance/publications";
-import { releasePackageUri } from "../procurement/publishing";
+import { releasePackage, releasePackageUri } from "../procurement/publishing";
+import { openDataAnswer, VersionedCache, type OpenDataAnswer } from "./answer";
 
 /**
  * The open data API's view of what cities published: every answer is built from the `publications`
  * rows and the OCDS releases, never from a live document or board (decision 016).
  */
-
-/** What an endpoint answers: the body, and when what it shows was published (null for nothing). */
-export interface OpenDataAnswer<T> {
-  body: T;
-  lastModified: Date | null;
-}
 
 /** Where a city's open data and public pages are, for the endpoints it has something at. */
 export interface OpenDataCityLinks {
@@ -131,23 +126,23 @@ async function citiesWithPublishedData(
 export async function listOpenDataCities(
   db: Kysely<Database>,
   args: { origin: string },
-): Promise<OpenDataAnswer<{ cities: OpenDataCity[] }>> {
+): Promise<OpenDataAnswer> {
   const cities = await citiesWithPublishedData(db, args.origin);
-  return {
-    body: { cities: cities.map((entry) => entry.city) },
-    lastModified: latestOf(...cities.map((entry) => entry.lastModified)),
-  };
+  return openDataAnswer(
+    { cities: cities.map((entry) => entry.city) },
+    latestOf(...cities.map((entry) => entry.lastModified)),
+  );
 }
 
 /** One city with published data: null for an unknown city and for one that has published nothing. */
 export async function findOpenDataCity(
   db: Kysely<Database>,
   args: { slug: string; origin: string },
-): Promise<OpenDataAnswer<OpenDataCity> | null> {
+): Promise<OpenDataAnswer | null> {
   const city = await findCityBySlug(db, { slug: args.slug });
   if (!city) return null;
   const [found] = await citiesWithPublishedData(db, args.origin, { cityId: city.id });
-  return found ? { body: found.city, lastModified: found.lastModified } : null;
+  return found ? openDataAnswer(found.city, found.lastModified) : null;
 }
 
 export interface OpenDataRoadmap {
@@ -166,18 +161,29 @@ export interface OpenDataRoadmap {
   itemsWithoutPhase: Omit<PublicRoadmapItem, "phase">[];
 }
 
+/** Each city's roadmap answer, valid while the publication it comes from is the latest. */
+const roadmaps = new VersionedCache<OpenDataAnswer | null>();
+
 /** The roadmap progress of the city's latest publication: null when the city has published none. */
 export async function findPublishedRoadmap(
   db: Kysely<Database>,
   args: { slug: string },
-): Promise<OpenDataAnswer<OpenDataRoadmap> | null> {
+): Promise<OpenDataAnswer | null> {
   const page = await findPublicPage(db, args);
-  const roadmap = page?.publication.sections.roadmap;
-  if (!page || !roadmap) return null;
+  if (!page) return null;
   const { city, publication } = page;
-  const item = ({ id, title, status, start, end }: PublicRoadmapItem) => ({ id, title, status, start, end });
-  return {
-    body: {
+  // The city's name is part of the answer and may change between publications.
+  return roadmaps.get(city.id, `${publication.number} ${city.name}`, () => {
+    const roadmap = publication.sections.roadmap;
+    if (!roadmap) return null;
+    const item = ({ id, title, status, start, end }: PublicRoadmapItem) => ({
+      id,
+      title,
+      status,
+      start,
+      end,
+    });
+    const body: OpenDataRoadmap = {
       city: { slug: city.slug, name: city.name },
       publication: { number: publication.number, publishedAt: publication.publishedAt.toISOString() },
       updatedAt: page.sectionDates.roadmap?.toISOString() ?? null,
@@ -189,9 +195,9 @@ export async function findPublishedRoadmap(
       itemsWithoutPhase: roadmap.items
         .filter((entry) => !roadmap.phases.some((phase) => phase.phase === entry.phase))
         .map(item),
-    },
-    lastModified: publication.publishedAt,
-  };
+    };
+    return openDataAnswer(body, publication.publishedAt);
+  });
 }
 
 export interface OpenDataPublicationSummary {
@@ -207,15 +213,12 @@ export interface OpenDataPublicationSummary {
 export async function listCityPublications(
   db: Kysely<Database>,
   args: { slug: string; origin: string },
-): Promise<OpenDataAnswer<{
-  city: { slug: string; name: string };
-  publications: OpenDataPublicationSummary[];
-}> | null> {
+): Promise<OpenDataAnswer | null> {
   const history = await findPublicationHistory(db, args);
   if (!history) return null;
   const { city, publications } = history;
-  return {
-    body: {
+  return openDataAnswer(
+    {
       city: { slug: city.slug, name: city.name },
       publications: publications.map((publication) => ({
         number: publication.number,
@@ -223,10 +226,10 @@ export async function listCityPublications(
         publisherName: publication.publisherName,
         changed: publication.republished,
         links: { self: cityApiUri(args.origin, city.slug, `/publications/${publication.number}`) },
-      })),
+      })) satisfies OpenDataPublicationSummary[],
     },
-    lastModified: publications[0]!.publishedAt,
-  };
+    publications[0]!.publishedAt,
+  );
 }
 
 export interface OpenDataPublication {
@@ -243,19 +246,38 @@ export interface OpenDataPublication {
 export async function findCityPublication(
   db: Kysely<Database>,
   args: { slug: string; number: number },
-): Promise<OpenDataAnswer<OpenDataPublication> | null> {
+): Promise<OpenDataAnswer | null> {
   const city = await findCityBySlug(db, { slug: args.slug });
   const publication = city ? await findPublication(db, { cityId: city.id, number: args.number }) : null;
   if (!city || !publication) return null;
-  return {
-    body: {
-      city: { slug: city.slug, name: city.name },
-      number: publication.number,
-      publishedAt: publication.publishedAt.toISOString(),
-      publisherName: publication.publisherName,
-      changed: publication.republished,
-      sections: publication.sections,
-    },
-    lastModified: publication.publishedAt,
+  const body: OpenDataPublication = {
+    city: { slug: city.slug, name: city.name },
+    number: publication.number,
+    publishedAt: publication.publishedAt.toISOString(),
+    publisherName: publication.publisherName,
+    changed: publication.republished,
+    sections: publication.sections,
   };
+  return openDataAnswer(body, publication.publishedAt);
+}
+
+/** Each city's release package, valid while it has published no further release (and keeps its name). */
+const releasePackages = new VersionedCache<OpenDataAnswer | null>();
+
+/**
+ * Every release the city has published, as one OCDS release package: null for an unknown city and
+ * for one that has published none.
+ */
+export async function findReleasePackageAnswer(
+  db: Kysely<Database>,
+  args: { slug: string; origin: string },
+): Promise<OpenDataAnswer | null> {
+  const city = await findCityBySlug(db, { slug: args.slug });
+  const version = city ? await findReleaseVersion(db, { cityId: city.id }) : null;
+  if (!city || !version) return null;
+  const stamp = `${version.releases} ${version.lastPublishedAt.toISOString()} ${city.name}`;
+  return releasePackages.get(`${city.id} ${args.origin}`, stamp, async () => {
+    const built = await releasePackage(db, { city, origin: args.origin });
+    return built ? openDataAnswer(built, new Date(built.publishedDate)) : null;
+  });
 }

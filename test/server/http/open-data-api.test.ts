@@ -208,6 +208,22 @@ describe("the open data API", () => {
       for (const draft of ["An unagreed draft", "Hidden Adviser", "Renamed in a draft"])
         expect(body, path).not.toContain(draft);
     }
+
+    // Once published, the change is in every answer at once.
+    await publishCityPage(db, {
+      cityId: city.id,
+      userId: null,
+      sections: ["vision", "leadership", "roadmap"],
+    });
+    for (const path of paths.slice(0, 4)) {
+      const response = await get(path, { "If-None-Match": before.get(path)! });
+      expect(response.status, path).toBe(200);
+    }
+    const roadmap = await (await get("/api/v1/cities/ashby/roadmap")).text();
+    expect(roadmap).toContain("Renamed in a draft");
+    const latest = await (await get("/api/v1/cities/ashby/publications/2")).text();
+    expect(latest).toContain("An unagreed draft");
+    expect(latest).toContain("Hidden Adviser");
   });
 
   it("answers 304 to a matching If-None-Match or a current If-Modified-Since, with CORS, and allows preflights", async () => {
