@@ -121,3 +121,17 @@ export function openDataNotFound(message: string): Response {
     headers: { "Access-Control-Allow-Origin": "*", "Content-Type": "application/json; charset=utf-8" },
   });
 }
+
+/**
+ * What an open data endpoint for published data answers: the preflight, the answer `find` gives
+ * (or 304), or a 404 with `missing` when it gives none.
+ */
+export async function answerOpenData(
+  request: Request,
+  missing: string,
+  find: () => Promise<OpenDataAnswer | null>,
+): Promise<Response> {
+  if (request.method === "OPTIONS") return openDataPreflight();
+  const answer = await find();
+  return answer ? openDataResponse(request, answer) : openDataNotFound(missing);
+}

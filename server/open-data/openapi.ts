@@ -37,6 +37,14 @@ const roadmapItem = record({
   end: { type: ["string", "null"], format: "date" },
 });
 
+/** A phase's progress, as both the roadmap answer and a publication give it. */
+const phaseProgress: Record<string, Schema> = {
+  phase: { type: "string", enum: PHASES.map((phase) => phase.value) },
+  label: { type: "string" },
+  done: count,
+  total: count,
+};
+
 const richSection = record({
   title: { type: "string" },
   html: {
@@ -101,10 +109,7 @@ const schemas: Record<string, Schema> = {
     phases: {
       type: "array",
       items: record({
-        phase: { type: "string", enum: PHASES.map((phase) => phase.value) },
-        label: { type: "string" },
-        done: count,
-        total: count,
+        ...phaseProgress,
         items: { type: "array", items: roadmapItem, description: "The items of the phase marked public." },
       }),
     },
@@ -150,15 +155,7 @@ const schemas: Record<string, Schema> = {
         }),
         roadmap: record({
           overall: record({ done: count, total: count }),
-          phases: {
-            type: "array",
-            items: record({
-              phase: { type: "string", enum: PHASES.map((phase) => phase.value) },
-              label: { type: "string" },
-              done: count,
-              total: count,
-            }),
-          },
+          phases: { type: "array", items: record(phaseProgress) },
           items: {
             type: "array",
             items: {
