@@ -39,6 +39,8 @@ const environmentSchema = z.object({
     .int()
     .min(1024)
     .default(16 * 1024 * 1024),
+  /** Requests to the open data API (/api/v1) allowed per address and minute. @default 1200 */
+  API_RATE_LIMIT: z.coerce.number().int().min(1).default(1200),
   /** pino log level. @default "info" */
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
 });
@@ -56,6 +58,8 @@ export interface Config {
   secureCookies: boolean;
   trustProxy: number;
   collabMaxMessageBytes: number;
+  /** Requests to the open data API allowed per address and minute. */
+  apiRateLimit: number;
   logLevel: z.infer<typeof environmentSchema>["LOG_LEVEL"];
 }
 
@@ -93,6 +97,7 @@ export function loadConfig(environment: Record<string, string | undefined> = pro
     secureCookies: allowedOrigins[0]!.startsWith("https:"),
     trustProxy: values.TRUST_PROXY,
     collabMaxMessageBytes: values.COLLAB_MAX_MESSAGE_BYTES,
+    apiRateLimit: values.API_RATE_LIMIT,
     logLevel: values.LOG_LEVEL,
   };
 }

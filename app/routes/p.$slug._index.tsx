@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { PUBLIC_SECTIONS, type SectionKey } from "../../shared/publications";
+import { formatLongDay } from "../components/governance/dates";
 import {
   PublishedLeadership,
   PublishedPipeline,
@@ -50,9 +51,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
       ]
     : [{ title: "Page not found · SCF Workspace" }];
 
-const formatDay = (iso: string) =>
-  new Date(iso).toLocaleDateString("en-GB", { dateStyle: "long", timeZone: "UTC" });
-
 export default function PublicCityPage() {
   const data = useLoaderData<typeof loader>();
   const { city, sections } = data;
@@ -84,7 +82,7 @@ export default function PublicCityPage() {
         it and how far it has come.
       </p>
       <p className="public-page__meta">
-        Last updated on <time dateTime={data.publishedAt}>{formatDay(data.publishedAt)}</time> (version{" "}
+        Last updated on <time dateTime={data.publishedAt}>{formatLongDay(data.publishedAt)}</time> (version{" "}
         {data.number}, published by {data.publisherName}).{" "}
         <a href={`/p/${city.slug}/history`}>All versions and what changed</a> ·{" "}
         <a href={`/p/${city.slug}/feed.atom`}>Atom feed</a>
@@ -108,7 +106,7 @@ export default function PublicCityPage() {
             <h2 id={section.key}>{section.label}</h2>
             {changed ? (
               <p className="secondary public-page__updated">
-                Updated on <time dateTime={changed}>{formatDay(changed)}</time>
+                Updated on <time dateTime={changed}>{formatLongDay(changed)}</time>
               </p>
             ) : null}
             {body(section.key)}

@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { json } from "@remix-run/node";
 import { Form, useLoaderData } from "@remix-run/react";
 import { sectionLabel } from "../../shared/publications";
+import { formatLongDay } from "../components/governance/dates";
 import { PageHeading } from "../components/page";
 import { notFoundResponse } from "../lib/auth.server";
 import { compareSections, findPublication, findPublicationHistory } from "../lib/governance.server";
@@ -66,9 +67,6 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
       ]
     : [{ title: "Page not found · SCF Workspace" }];
 
-const formatDay = (iso: string) =>
-  new Date(iso).toLocaleDateString("en-GB", { dateStyle: "long", timeZone: "UTC" });
-
 const STATUS_TEXT = {
   added: "Published for the first time",
   removed: "No longer published",
@@ -79,7 +77,7 @@ export default function PublicationHistory() {
   const { city, publications, chosen, comparison } = useLoaderData<typeof loader>();
   const options = publications.map((publication) => (
     <option key={publication.number} value={publication.number}>
-      Version {publication.number}, {formatDay(publication.publishedAt)}
+      Version {publication.number}, {formatLongDay(publication.publishedAt)}
     </option>
   ));
   return (
@@ -191,7 +189,7 @@ export default function PublicationHistory() {
               <tr key={publication.number}>
                 <th scope="row">{publication.number}</th>
                 <td>
-                  <time dateTime={publication.publishedAt}>{formatDay(publication.publishedAt)}</time>
+                  <time dateTime={publication.publishedAt}>{formatLongDay(publication.publishedAt)}</time>
                 </td>
                 <td>{publication.publisherName}</td>
                 <td>

@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction, SerializeFrom } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { formatMediumDay } from "../components/governance/dates";
 import { formatDate, formatMoney } from "../components/board/cells";
 import { PageHeading } from "../components/page";
 import { categoryLabel, statusLabel } from "../components/procurement/market/labels";
@@ -103,9 +104,6 @@ function Facts({ opportunity }: { opportunity: PublicOpportunity }) {
   );
 }
 
-const formatDay = (iso: string) =>
-  new Date(iso).toLocaleDateString("en-GB", { dateStyle: "medium", timeZone: "UTC" });
-
 export default function PublicPipeline() {
   const { city, opportunities } = useLoaderData<typeof loader>();
   const openData = `/api/v1/cities/${city.slug}/pipeline.ocds.json`;
@@ -138,7 +136,7 @@ export default function PublicPipeline() {
                 ))}
               <Facts opportunity={opportunity} />
               <p className="secondary public-pipeline__ocid">
-                Last published on {formatDay(opportunity.publishedAt)}
+                Last published on {formatMediumDay(opportunity.publishedAt)}
                 {opportunity.releaseCount > 1 ? ` (${opportunity.releaseCount} releases)` : ""} · ocid{" "}
                 <code>{opportunity.ocid}</code>
               </p>

@@ -1,6 +1,7 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { formatLongDay } from "../components/governance/dates";
 import { PageHeading } from "../components/page";
 import { listPublishedCities } from "../lib/governance.server";
 import { listPublishingCities } from "../lib/procurement.server";
@@ -40,9 +41,6 @@ export const meta: MetaFunction = () => [
   },
 ];
 
-const formatDay = (iso: string) =>
-  new Date(iso).toLocaleDateString("en-GB", { dateStyle: "long", timeZone: "UTC" });
-
 export default function PublicCities() {
   const { cities } = useLoaderData<typeof loader>();
   return (
@@ -66,13 +64,13 @@ export default function PublicCities() {
                 {city.page ? (
                   <li>
                     <a href={`/p/${city.slug}`}>Public page</a>, last updated on{" "}
-                    <time dateTime={city.page}>{formatDay(city.page)}</time>
+                    <time dateTime={city.page}>{formatLongDay(city.page)}</time>
                   </li>
                 ) : null}
                 {city.pipeline ? (
                   <li>
                     <a href={`/p/${city.slug}/pipeline`}>Procurement pipeline</a>, last published on{" "}
-                    <time dateTime={city.pipeline}>{formatDay(city.pipeline)}</time>
+                    <time dateTime={city.pipeline}>{formatLongDay(city.pipeline)}</time>
                   </li>
                 ) : null}
               </ul>

@@ -139,6 +139,23 @@ export async function listReleases(db: Executor, args: { cityId: string }): Prom
   }));
 }
 
+/** How many releases the city has published and when the latest was: null when none. */
+export async function findReleaseVersion(
+  db: Executor,
+  args: { cityId: string },
+): Promise<{ releases: number; lastPublishedAt: Date } | null> {
+  const row = await db
+    .selectFrom("procurement_releases")
+    .select((eb) => [
+      eb.fn.countAll<string>().as("releases"),
+      eb.fn.max("published_at").as("last_published_at"),
+    ])
+    .where("city_id", "=", args.cityId)
+    .executeTakeFirstOrThrow();
+  if (Number(row.releases) === 0) return null;
+  return { releases: Number(row.releases), lastPublishedAt: new Date(row.last_published_at) };
+}
+
 export async function hasReleases(db: Executor, args: { cityId: string }): Promise<boolean> {
   const row = await db
     .selectFrom("procurement_releases")
@@ -149,9 +166,12 @@ export async function hasReleases(db: Executor, args: { cityId: string }): Promi
   return row !== undefined;
 }
 
-/** The cities that have published at least one release, by name. */
-export async function listPublishingCities(db: Executor): Promise<PublishingCity[]> {
-  const rows = await db
+/** The cities that have published at least one release, by name; or only the one city asked for. */
+export async function listPublishingCities(
+  db: Executor,
+  args: { cityId?: string } = {},
+): Promise<PublishingCity[]> {
+  let query = db
     .selectFrom("cities")
     .innerJoin("procurement_releases", "procurement_releases.city_id", "cities.id")
     .select(["cities.slug", "cities.name", "cities.country"])
@@ -160,13 +180,14 @@ export async function listPublishingCities(db: Executor): Promise<PublishingCity
       eb.fn.max("procurement_releases.published_at").as("last_published_at"),
     ])
     .groupBy(["cities.id", "cities.slug", "cities.name", "cities.country"])
-    .orderBy("cities.name")
-    .execute();
+    .orderBy("cities.name");
+  if (args.cityId) query = query.where("cities.id", "=", args.cityId);
+  const rows = await query.execute();
   return rows.map((row) => ({
     slug: row.slug,
     name: row.name,
     country: row.country,
     opportunities: Number(row.opportunities),
-    lastPublishedAt: row.last_published_at,
+    lastPublishedAt: new Date(row.last_published_at),
   }));
 }

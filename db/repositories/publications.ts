@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import type { City } from "./cities";
 import type { Executor } from "./executor";
 
 /** A publication of a city's public page, as stored. */
@@ -18,6 +19,10 @@ export interface PublishedCity {
   country: string;
   publications: number;
   lastPublishedAt: Date;
+  /** The number of its latest publication. */
+  latestNumber: number;
+  /** The sections its latest publication holds. */
+  latestSections: string[];
 }
 
 const COLUMNS = ["id", "number", "publisher_name", "published_at", "sections", "republished"] as const;
@@ -79,6 +84,33 @@ export async function insertPublication(
   return toRecord(row);
 }
 
+/**
+ * A city by its slug with the number of its latest publication (null when it has published
+ * nothing), in one read: what a public page needs to know whether its cached copy is current.
+ */
+export async function findCityWithLatestNumber(
+  db: Executor,
+  args: { slug: string },
+): Promise<{ city: City; latestNumber: number | null } | null> {
+  const row = await db
+    .selectFrom("cities")
+    .select(["cities.id", "cities.slug", "cities.name", "cities.country", "cities.created_at"])
+    .select((eb) =>
+      eb
+        .selectFrom("publications")
+        .whereRef("publications.city_id", "=", "cities.id")
+        .select((inner) => inner.fn.max("publications.number").as("number"))
+        .as("latest_number"),
+    )
+    .where("cities.slug", "=", args.slug)
+    .executeTakeFirst();
+  if (!row) return null;
+  return {
+    city: { id: row.id, slug: row.slug, name: row.name, country: row.country, createdAt: row.created_at },
+    latestNumber: row.latest_number === null ? null : Number(row.latest_number),
+  };
+}
+
 /** The city's latest publication, or null when it has published nothing. */
 export async function findLatestPublication(
   db: Executor,
@@ -127,25 +159,38 @@ export async function listPublications(
   }));
 }
 
-/** Every city that has published its page, by name. */
-export async function listPublishedCities(db: Executor): Promise<PublishedCity[]> {
-  const rows = await db
+/** Every city that has published its page, by name; or only the one city asked for. */
+export async function listPublishedCities(
+  db: Executor,
+  args: { cityId?: string } = {},
+): Promise<PublishedCity[]> {
+  let query = db
     .selectFrom("publications")
     .innerJoin("cities", "cities.id", "publications.city_id")
     .select(["cities.slug", "cities.name", "cities.country"])
     .select((eb) => [
       eb.fn.countAll<string>().as("publications"),
       eb.fn.max("publications.published_at").as("last_published_at"),
+      eb.fn.max("publications.number").as("latest_number"),
+      sql<string[] | null>`(
+        select jsonb_agg(section) from jsonb_object_keys((
+          select latest.sections from publications latest
+          where latest.city_id = cities.id order by latest.number desc limit 1
+        )) section
+      )`.as("latest_sections"),
     ])
     .groupBy(["cities.id", "cities.slug", "cities.name", "cities.country"])
-    .orderBy("cities.name")
-    .execute();
+    .orderBy("cities.name");
+  if (args.cityId) query = query.where("cities.id", "=", args.cityId);
+  const rows = await query.execute();
   return rows.map((row) => ({
     slug: row.slug,
     name: row.name,
     country: row.country,
     publications: Number(row.publications),
     lastPublishedAt: new Date(row.last_published_at),
+    latestNumber: Number(row.latest_number),
+    latestSections: row.latest_sections ?? [],
   }));
 }
 

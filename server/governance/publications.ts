@@ -23,6 +23,7 @@ import { findCityBoard, readRoadmap, readStoredBoard } from "../boards/commands"
 import { loadDocumentContent } from "../documents/content";
 import { toSafeHtml } from "../documents/export";
 import { notFound, validationError } from "../errors";
+import { VersionedCache } from "../open-data/answer";
 import { listPublished } from "../procurement/publishing";
 
 /** A publication as the public and the lead read it. */
@@ -339,20 +340,30 @@ export interface PublicPage {
   sectionDates: Partial<Record<SectionKey, Date>>;
 }
 
-/** A city's public page by the city's slug: null for an unknown city or one that has published nothing. */
+/** Each city's public page as last read, valid while its latest publication stays the latest. */
+const publicPages = new VersionedCache<Omit<PublicPage, "city">>();
+
+/**
+ * A city's public page by the city's slug: null for an unknown city or one that has published
+ * nothing. One small read finds the latest publication's number; the page is read whole only when
+ * that number is new to this process.
+ */
 export async function findPublicPage(
   db: Kysely<Database>,
   args: { slug: string },
 ): Promise<PublicPage | null> {
-  const city = await findCityBySlug(db, { slug: args.slug });
-  if (!city) return null;
-  const latest = await publications.findLatestPublication(db, { cityId: city.id });
-  if (!latest) return null;
-  const sectionDates: Partial<Record<SectionKey, Date>> = {};
-  for (const record of await publications.listPublications(db, { cityId: city.id })) {
-    for (const key of record.republished.filter(isSectionKey)) sectionDates[key] ??= record.publishedAt;
-  }
-  return { city, publication: toPublication(latest), sectionDates };
+  const found = await publications.findCityWithLatestNumber(db, { slug: args.slug });
+  if (!found || found.latestNumber === null) return null;
+  const { city } = found;
+  const page = await publicPages.get(city.id, String(found.latestNumber), async () => {
+    const latest = await publications.findPublication(db, { cityId: city.id, number: found.latestNumber! });
+    const sectionDates: Partial<Record<SectionKey, Date>> = {};
+    for (const record of await publications.listPublications(db, { cityId: city.id })) {
+      for (const key of record.republished.filter(isSectionKey)) sectionDates[key] ??= record.publishedAt;
+    }
+    return { publication: toPublication(latest!), sectionDates };
+  });
+  return { city, ...page };
 }
 
 /** The city's publications, newest first, without their content: null for a city that has published nothing. */

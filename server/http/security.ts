@@ -78,3 +78,28 @@ export function writeRateLimit(): RequestHandler {
     message: "Too many requests from this address. Wait a minute and try again.",
   });
 }
+
+/**
+ * A ceiling on reads of the open data API per address (decision 016): generous enough for a tool
+ * that walks every city and publication each minute, low enough that one client cannot take the
+ * server from everyone else. Refusals are JSON and readable from any origin, like the API's answers.
+ */
+export function openDataRateLimit(config: Config): RequestHandler {
+  return rateLimit({
+    windowMs: 60_000,
+    limit: config.apiRateLimit,
+    standardHeaders: "draft-8",
+    legacyHeaders: false,
+    handler: (_req, res, _next, options) => {
+      res
+        .status(options.statusCode)
+        .set({
+          "Access-Control-Allow-Origin": "*",
+          "Access-Control-Expose-Headers": "Retry-After, RateLimit, RateLimit-Policy",
+        })
+        .json({
+          error: "Too many requests from this address. Wait for the time Retry-After gives and try again.",
+        });
+    },
+  });
+}

@@ -8,7 +8,7 @@ import { pinoHttp } from "pino-http";
 import * as memberships from "../../db/repositories/memberships";
 import type { Services } from "../services";
 import type { RequestContext } from "./load-context";
-import { cspNonce, requireSameOrigin, securityHeaders, writeRateLimit } from "./security";
+import { cspNonce, openDataRateLimit, requireSameOrigin, securityHeaders, writeRateLimit } from "./security";
 import { UpgradeRouter } from "./upgrade";
 
 export const BUILD_DIR = path.resolve("build");
@@ -83,6 +83,7 @@ export function createWorkspaceServer(services: Services, build: BuildSource): W
   );
   app.use(requireSameOrigin(config));
   app.use(writeRateLimit());
+  app.use("/api/v1", openDataRateLimit(config));
 
   app.all(
     "*",

@@ -335,13 +335,4 @@ export async function findPublishedPipeline(
   return opportunities.length > 0 ? { city, opportunities } : null;
 }
 
-/** A city's release package by the city's slug: null for an unknown city or one that has published nothing. */
-export async function findReleasePackage(
-  db: Kysely<Database>,
-  args: { slug: string; origin: string },
-): Promise<OcdsReleasePackage | null> {
-  const city = await findCityBySlug(db, { slug: args.slug });
-  return city ? releasePackage(db, { city, origin: args.origin }) : null;
-}
-
 export { listPublishingCities, type PublishingCity } from "../../db/repositories/procurement-releases";

@@ -3,9 +3,21 @@ import { loadConfig } from "../../server/config";
 import { createLogger } from "../../server/logger";
 import { startWorkspace, type RunningWorkspace } from "../../server/workspace";
 
-/** Starts the whole server, with the real Remix build, on a free port and the given database. */
-export function startTestWorkspace(database: DatabaseHandle): Promise<RunningWorkspace> {
-  const config = loadConfig({ NODE_ENV: "test", PORT: "0", HOST: "127.0.0.1", LOG_LEVEL: "silent" });
+/**
+ * Starts the whole server, with the real Remix build, on a free port and the given database;
+ * `environment` adds to or overrides the variables it is configured with.
+ */
+export function startTestWorkspace(
+  database: DatabaseHandle,
+  environment: Record<string, string> = {},
+): Promise<RunningWorkspace> {
+  const config = loadConfig({
+    NODE_ENV: "test",
+    PORT: "0",
+    HOST: "127.0.0.1",
+    LOG_LEVEL: "silent",
+    ...environment,
+  });
   return startWorkspace(config, {
     database: { ...database, close: async () => {} },
     logger: createLogger("silent"),

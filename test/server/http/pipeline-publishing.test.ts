@@ -194,9 +194,10 @@ describe("the public pipeline and the open data API", () => {
           slug: "westholme",
           name: "Westholme",
           country: "United Kingdom",
-          opportunities: 1,
-          lastPublished: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+          page: null,
+          pipeline: { opportunities: 1, lastPublished: expect.stringMatching(/^\d{4}-\d\d-\d\dT/) },
           links: {
+            self: `${origin}/api/v1/cities/westholme`,
             pipeline: `${origin}/p/westholme/pipeline`,
             releasePackage: `${origin}/api/v1/cities/westholme/pipeline.ocds.json`,
           },
