@@ -7,6 +7,7 @@ import { localOrigins, type Config } from "./config";
 import { formatDemoLogins, seedDemo } from "./demo";
 import { createWorkspaceServer, loadBuild, type BuildSource, type WorkspaceServer } from "./http/server";
 import { createLogger, type Logger } from "./logger";
+import { PublicPageCache } from "./http/public-page-cache";
 import { RealtimeEmitter } from "./realtime/emitter";
 import { createRealtimeServer, type RealtimeOptions, type RealtimeServer } from "./realtime/server";
 import { COLLAB_PATH, createCollabServer, type CollabOptions, type CollabServer } from "./collab/server";
@@ -59,6 +60,7 @@ export async function startWorkspace(config: Config, options: StartOptions = {})
       sessions: createSessionManager(database.db, { secure: config.secureCookies }),
       signInThrottle: createSignInThrottle(database.db),
       realtime: new RealtimeEmitter(),
+      publicPages: new PublicPageCache(),
     };
     const server = createWorkspaceServer(services, options.build ?? (await loadBuild()));
     const collab = createCollabServer(services, {

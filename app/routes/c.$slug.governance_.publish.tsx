@@ -40,6 +40,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
       sections,
       updateDocumentId,
     });
+    if (result.publication) context.services.publicPages.published(city.slug);
     return json({
       ok: true as const,
       number: result.publication?.number ?? null,

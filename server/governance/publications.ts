@@ -259,7 +259,7 @@ export async function publishCityPage(
     ? await requireUpdatePage(db, args.cityId, args.updateDocumentId ?? null)
     : null;
   const publisher = args.userId ? await findUserById(db, { id: args.userId }) : null;
-  return inTransaction(db, async (trx) => {
+  return inTransaction(db, async (trx): Promise<PublishResult> => {
     if (!(await publications.lockCityForPublication(trx, { cityId: args.cityId })))
       throw notFound("This city does not exist");
     const previous = await publications.findLatestPublication(trx, { cityId: args.cityId });

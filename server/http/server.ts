@@ -84,6 +84,8 @@ export function createWorkspaceServer(services: Services, build: BuildSource): W
   app.use(requireSameOrigin(config));
   app.use(writeRateLimit());
   app.use("/api/v1", openDataRateLimit(config));
+  // While developing, every request may bring a new build: nothing rendered is kept.
+  if (typeof build !== "function") app.use(services.publicPages.handler(services));
 
   app.all(
     "*",
