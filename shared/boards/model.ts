@@ -1,7 +1,7 @@
 import { generateNKeysBetween } from "fractional-indexing";
 import * as Y from "yjs";
 import { fragmentPlainText, writePlainText } from "../editor/plain-text";
-import { firstIssue, type BoardSpec } from "./fields";
+import { firstIssue, type BoardSpec, type FieldSpec } from "./fields";
 
 /**
  * A board is one Y.Doc. Its rows live in the root map `rows`, keyed by row id; each row is a Y.Map
@@ -66,6 +66,7 @@ export function readRow(spec: BoardSpec, map: RowMap): Record<string, unknown> {
     const value = map.get(field.key);
     if (field.kind === "richText")
       values[field.key] = value instanceof Y.XmlFragment ? fragmentPlainText(value) : "";
+    else if (value instanceof Y.Map) values[field.key] = value.toJSON();
     else if (value !== undefined) values[field.key] = value;
   }
   return values;
@@ -105,6 +106,8 @@ function writeValues(spec: BoardSpec, map: RowMap, values: Record<string, unknow
       const fragment = new Y.XmlFragment();
       map.set(field.key, fragment);
       if (typeof value === "string" && value) writePlainText(fragment, value);
+    } else if (keptAsMap(field) && isEntries(value)) {
+      map.set(field.key, new Y.Map(Object.entries(value)));
     } else {
       map.set(field.key, value);
     }
@@ -153,6 +156,45 @@ export function moveRow(
   if (!map) return;
   const others = among.filter((row) => row.id !== id);
   doc.transact(() => map.set(ORDER, orderAt(others, index)), origin);
+}
+
+/**
+ * Whether a field is kept as a map of its own, entry by entry: the smart-procurement check, whose
+ * criteria different people answer at the same time.
+ */
+export function keptAsMap(field: FieldSpec): boolean {
+  return field.kind === "check";
+}
+
+function isEntries(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+/**
+ * Sets a field kept as a map (`keptAsMap`) entry by entry: only the entries that differ are written,
+ * so two people changing different entries at once both keep their change. A value stored whole by an
+ * older version becomes a map on its first change.
+ */
+export function setEntries(
+  doc: Y.Doc,
+  id: string,
+  key: string,
+  value: Record<string, unknown>,
+  origin?: unknown,
+): void {
+  const row = rowsOf(doc).get(id);
+  if (!row) return;
+  doc.transact(() => {
+    let entries = row.get(key);
+    if (!(entries instanceof Y.Map)) {
+      entries = new Y.Map(Object.entries(isEntries(entries) ? entries : {}));
+      row.set(key, entries);
+    }
+    const map = entries as Y.Map<unknown>;
+    for (const [entry, next] of Object.entries(value))
+      if (JSON.stringify(map.get(entry)) !== JSON.stringify(next)) map.set(entry, next);
+    for (const entry of [...map.keys()]) if (!(entry in value)) map.delete(entry);
+  }, origin);
 }
 
 /** Sets one cell. Rich-text cells are edited through their fragment, not here. */

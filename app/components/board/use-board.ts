@@ -11,6 +11,8 @@ import {
   readRow,
   rowsOf,
   setCell,
+  setEntries,
+  keptAsMap,
   type BoardRow,
   type RowMap,
 } from "../../../shared/boards/model";
@@ -261,7 +263,11 @@ export function useBoard(
     };
     return {
       setCell(rowId, key, value) {
-        if (doc) setCell(doc, rowId, key, value, LOCAL_ORIGIN);
+        if (!doc) return;
+        const field = spec.fields.find((candidate) => candidate.key === key);
+        if (field && keptAsMap(field) && typeof value === "object" && value !== null && !Array.isArray(value))
+          setEntries(doc, rowId, key, value as Record<string, unknown>, LOCAL_ORIGIN);
+        else setCell(doc, rowId, key, value, LOCAL_ORIGIN);
       },
       moveToPhase(rowId, phase, index) {
         if (!doc) return;

@@ -10,7 +10,9 @@ import {
   richTextOf,
   rowsOf,
   setCell,
+  setEntries,
 } from "../../../shared/boards/model";
+import { PIPELINE } from "../../../shared/boards/pipeline";
 import { fragmentPlainText } from "../../../shared/editor/plain-text";
 import { ROADMAP, roadmapProgress } from "../../../shared/boards/roadmap";
 
@@ -138,5 +140,45 @@ describe("the board engine", () => {
       total: 0,
       share: 0,
     });
+  });
+});
+
+describe("a field kept as a map of its own", () => {
+  const yes = (note: string) => ({ answer: "yes", note });
+
+  it("keeps both answers when two people answer different criteria of the check at once", () => {
+    const { docs, sync } = replicas();
+    const [ana, ben] = docs as [Y.Doc, Y.Doc];
+    const id = insertRow(ana, PIPELINE, {
+      values: { title: "Street lighting", check: { outcomes: yes("Lux levels") } },
+    });
+    sync();
+    const read = (doc: Y.Doc) => readBoard(doc, PIPELINE)[0]!.valid.check;
+    // Each commits the whole check as the editor does, with the one answer they changed.
+    setEntries(ana, id, "check", { outcomes: yes("Lux levels"), openData: yes("City owns the data") });
+    setEntries(ben, id, "check", { outcomes: yes("Lux levels"), smes: { answer: "partly", note: "Lots" } });
+    sync();
+    const expected = {
+      outcomes: yes("Lux levels"),
+      openData: yes("City owns the data"),
+      smes: { answer: "partly", note: "Lots" },
+    };
+    expect(read(ana)).toEqual(expected);
+    expect(read(ben)).toEqual(expected);
+  });
+
+  it("turns a check stored whole by an older version into a map on its first change, keeping its answers", () => {
+    const doc = new Y.Doc();
+    const id = insertRow(doc, PIPELINE, { values: { title: "Depot" } });
+    setCell(doc, id, "check", { outcomes: yes("Kept") });
+    setEntries(doc, id, "check", { outcomes: yes("Kept"), exit: { answer: "no", note: "Locked in" } });
+    expect(rowsOf(doc).get(id)!.get("check")).toBeInstanceOf(Y.Map);
+    expect(readBoard(doc, PIPELINE)[0]!.valid.check).toEqual({
+      outcomes: yes("Kept"),
+      exit: { answer: "no", note: "Locked in" },
+    });
+    // Taking an answer away removes its entry.
+    setEntries(doc, id, "check", { exit: { answer: "no", note: "Locked in" } });
+    expect(readBoard(doc, PIPELINE)[0]!.valid.check).toEqual({ exit: { answer: "no", note: "Locked in" } });
   });
 });
