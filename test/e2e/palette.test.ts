@@ -32,7 +32,7 @@ describe("the Ctrl+K palette", () => {
     const input = palette(page).getByRole("combobox", { name: "Page or document name" });
     await expect.poll(() => input.evaluate((element) => element === document.activeElement)).toBe(true);
     // The pages, then the documents, most recently changed first, then the framework's clauses.
-    await expect.poll(async () => (await optionLabels(page)).length).toBe(7 + 3 + 17);
+    await expect.poll(async () => (await optionLabels(page)).length).toBe(7 + 4 + 17);
     const labels = await optionLabels(page);
     expect(labels.slice(0, 7)).toEqual([
       "Overview",
@@ -43,8 +43,13 @@ describe("the Ctrl+K palette", () => {
       "Members",
       "Search",
     ]);
-    expect(labels.slice(7, 10).sort()).toEqual(["Guiding principles", "Operating model", "Vision"]);
-    expect(labels[10]).toBe("A Guiding principles");
+    expect(labels.slice(7, 11).sort()).toEqual([
+      "Guiding principles",
+      "Operating model",
+      "Progress update, November 2026",
+      "Vision",
+    ]);
+    expect(labels[11]).toBe("A Guiding principles");
 
     // Escape closes it and focus returns to the link it was opened from.
     await page.keyboard.press("Escape");

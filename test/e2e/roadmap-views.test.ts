@@ -103,7 +103,7 @@ describe("roadmap board by phase", () => {
   });
 
   test("a card dropped among the quick wins stays below them, where the indicator showed", async () => {
-    const page = await app.newPage({ viewport: { width: 1280, height: 3000 } });
+    const page = await app.newPage({ viewport: { width: 1280, height: 3600 } });
     await openRoadmap(page, LEAD);
     const column = page.getByTestId("column-INITIATE");
     const quickWins = await column.locator('.board-card[data-quick-win="true"]').count();
