@@ -6,6 +6,7 @@ import * as lessons from "../../db/repositories/lessons";
 import type { LessonSummary } from "../../db/repositories/lessons";
 import { listLeadsOfCities, listPeopleOfCities } from "../../db/repositories/spaces";
 import type { Database } from "../../db/schema";
+import { clauseOfRef } from "../../shared/boards/compare";
 import { fieldOf, firstIssue } from "../../shared/boards/fields";
 import { LESSONS, type Lesson } from "../../shared/boards/lessons";
 import { insertRow, newRowId, readBoard, richTextOf } from "../../shared/boards/model";
@@ -145,7 +146,7 @@ export async function findLessons(
     const values = (lesson.values ?? {}) as Lesson;
     if (city && lesson.citySlug !== city) return false;
     if (theme && !(values.themes ?? []).some((value) => value === theme)) return false;
-    if (clause && !(values.clauses ?? []).some((ref) => ref === clause || ref.startsWith(clause)))
+    if (clause && !(values.clauses ?? []).some((ref) => ref === clause || clauseOfRef(ref) === clause))
       return false;
     if (words.length > 0) {
       const haystack = searchableText(lesson);

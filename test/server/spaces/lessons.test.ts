@@ -191,7 +191,7 @@ describe("lessons in a shared space", () => {
     await fillIn(partner.city.id, {
       need: "Know what data the council holds",
       themes: ["prosperity"],
-      clauses: ["B9"],
+      clauses: ["B9", "B13"],
     });
     // The list reads the boards' projection, written a moment after each change.
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -206,6 +206,9 @@ describe("lessons in a shared space", () => {
     expect(await titles("?q=nothing+like+this")).toEqual([]);
     expect(await titles("?clause=B5")).toEqual(["Dimming street lights"]);
     expect(await titles("?clause=B9")).toEqual(["An open data inventory"]);
+    expect(await titles("?clause=B13")).toEqual(["An open data inventory"]);
+    // B1 is a clause of its own, not the start of B13.
+    expect(await titles("?clause=B1")).toEqual([]);
     expect(await titles("?theme=energy")).toEqual(["Dimming street lights"]);
     expect(await titles(`?city=${partner.city.slug}`)).toEqual(["An open data inventory"]);
     expect(await titles(`?city=${partner.city.slug}&theme=energy`)).toEqual([]);
