@@ -102,8 +102,8 @@ export function ownerLabel(owner: Owner): string {
 }
 
 export const moneyValue = z
-  .number({ message: "Enter an amount in pounds" })
-  .finite("Enter an amount in pounds")
+  .number({ message: "Enter an amount in figures, such as 25000" })
+  .finite("Enter an amount in figures, such as 25000")
   .min(0, "A cost cannot be negative")
   .max(1e12, "That amount is too large")
   .nullable();

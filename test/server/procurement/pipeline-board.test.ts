@@ -49,7 +49,7 @@ describe("an opportunity's values", () => {
     expect(check({ value: 4_800_000 }).valid.value).toBe(4_800_000);
     expect(check({ value: -1 }).errors).toEqual({ value: "A cost cannot be negative" });
     expect(check({ value: 5e12 }).errors).toEqual({ value: "That amount is too large" });
-    expect(check({ value: "lots" }).errors).toEqual({ value: "Enter an amount in pounds" });
+    expect(check({ value: "lots" }).errors).toEqual({ value: "Enter an amount in figures, such as 25000" });
     expect(check({ stage: "shortlisted" }).errors).toEqual({ stage: "Choose a stage" });
     expect(check({ category: "software" }).errors).toEqual({ category: "Choose goods, services or works" });
     expect(check({ method: "auction" }).errors).toEqual({ method: "Choose a method" });
