@@ -145,13 +145,14 @@ export async function seedDemoLessons(
   }
 
   const dimming = written.get(LESSON_THREAD.lesson);
-  if (!dimming) return;
+  const asker = leads.get(LESSON_THREAD.posts[0].by);
+  if (!dimming || !asker) return;
   const thread = await discussions.insertThread(trx, {
     spaceId: network.id,
     documentId: dimming.documentId,
     rowId: dimming.rowId,
     title: LESSON_THREAD.title,
-    createdBy: leads.get(LESSON_THREAD.posts[0].by)?.userId ?? "",
+    createdBy: asker.userId,
   });
   for (const [index, post] of LESSON_THREAD.posts.entries()) {
     const author = leads.get(post.by);

@@ -97,7 +97,7 @@ export async function action({ context, request, params }: ActionFunctionArgs) {
   try {
     switch (intent) {
       case "useful": {
-        const marked = await markUseful(context.db, { actor: context.actor, view, lesson, userId: user.id });
+        const marked = await markUseful(context.db, { lesson, userId: user.id });
         return json({ ok: true as const, intent, marked });
       }
       case "adopt": {

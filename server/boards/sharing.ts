@@ -5,6 +5,7 @@ import * as shares from "../../db/repositories/roadmap-shares";
 import { findSpaceBySlug, listLeadsOfCities, listSpaceCities } from "../../db/repositories/spaces";
 import type { Database } from "../../db/schema";
 import { compareRoadmaps, type RoadmapComparison } from "../../shared/boards/compare";
+import { UUID_PATTERN } from "../../shared/documents";
 import { insertRow, newRowId, orderedRows, type BoardRow } from "../../shared/boards/model";
 import { ROADMAP, type RoadmapItem } from "../../shared/boards/roadmap";
 import type { CollabHub } from "../collab/hub";
@@ -116,8 +117,10 @@ export async function stopSharingRoadmap(
 ): Promise<void> {
   if (!can(args.actor, "manageMembers", { type: "city", id: args.cityId }))
     throw forbidden("Only a lead of the city may stop sharing its roadmap");
-  const shareId = /^[0-9a-f-]{36}$/i.test(args.shareId) ? args.shareId : "";
-  if (!shareId || !(await shares.deleteShare(db, { cityId: args.cityId, shareId })))
+  if (
+    !UUID_PATTERN.test(args.shareId) ||
+    !(await shares.deleteShare(db, { cityId: args.cityId, shareId: args.shareId }))
+  )
     throw notFound("That share does not exist");
 }
 

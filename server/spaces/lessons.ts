@@ -173,13 +173,14 @@ export async function requireLesson(
   return { ...lesson, values: rows.find((row) => row.id === lesson.rowId)?.valid ?? null };
 }
 
-/** Everyone who reads the space may mark a lesson useful, once; marking again takes it back. */
-export async function markUseful(
+/**
+ * Marks a lesson useful for a reader of its space (whom `findSpaceForActor` let in), once; marking
+ * again takes the mark back. Returns whether it is marked now.
+ */
+export function markUseful(
   db: Kysely<Database>,
-  args: { actor: Actor; view: SpaceView; lesson: LessonSummary; userId: string },
+  args: { lesson: LessonSummary; userId: string },
 ): Promise<boolean> {
-  if (!can(args.actor, "view", { type: "space", cityIds: args.view.cityIds }))
-    throw notFound("That lesson does not exist");
   return lessons.toggleMark(db, { ...args.lesson, userId: args.userId });
 }
 
