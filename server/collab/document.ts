@@ -6,15 +6,48 @@ import { MessageType } from "../../shared/collab";
 import { Connection } from "./connection";
 import type { LoadedState } from "./persistence";
 
-/** The origin of changes that come from storage rather than from a client. */
 /**
- * How long, per connected client, a document must have been quiet for an update to be relayed at
- * once rather than merged with the rest of its event-loop turn. One send takes about 10 µs, so
- * updates relayed at once take at most a fifth of the server's time; busier documents are merged.
+ * How long, per connected client, a document must have been quiet for an update to go out at once.
+ * One send takes about 10 µs, so updates sent at once take at most a fifth of the server's time.
+ * A busier document gathers its updates for as long (but at most `MAX_GATHER_MS`) and sends and
+ * stores them merged: under load, a burst costs one message per receiver and one row.
  */
 const QUIET_MS_PER_RECEIVER = 0.05;
+const MAX_GATHER_MS = 2;
 
+/** The origin of changes that come from storage rather than from a client. */
 export const LOAD_ORIGIN = Symbol("load");
+
+/** What became of a client's update. */
+export type Applied =
+  | { kind: "applied"; parked: boolean }
+  | { kind: "malformed"; reason: string }
+  /** Its connection closed before it was applied. */
+  | { kind: "skipped" };
+
+interface IncomingUpdate {
+  update: Uint8Array;
+  connection: Connection;
+  done: (applied: Applied) => void;
+}
+
+/** The origin of a batch of several clients' updates applied together. */
+class ClientBatch {
+  constructor(readonly authors: Connection[]) {}
+}
+
+/** How much content Yjs keeps waiting for missing dependencies. */
+export function pendingSize(ydoc: Y.Doc): number {
+  return (ydoc.store.pendingStructs?.update.byteLength ?? 0) + (ydoc.store.pendingDs?.byteLength ?? 0);
+}
+
+/** Who is credited with a change, by its origin. */
+function userIdOf(origin: unknown): string | null {
+  if (origin instanceof Connection) return origin.principal.userId;
+  if (origin instanceof ClientBatch) return origin.authors.at(-1)?.principal.userId ?? null;
+  if (origin instanceof ServerChange) return origin.userId;
+  return null;
+}
 
 /** The origin of a change the server makes on someone's behalf, such as restoring a version. */
 export class ServerChange {
@@ -73,15 +106,25 @@ export class CollabDocument {
   private storedVector: Uint8Array | null;
   /** The whole document encoded as one update, kept until the next change. */
   private encodedState: Uint8Array | null;
+  /** Client updates waiting to be applied together. */
+  private incoming: IncomingUpdate[] = [];
+  private flushing = false;
+  /** Changes gathered to go out together, who made them, and who is credited with them. */
   private outgoing: Uint8Array[] = [];
   private outgoingAuthors = new Set<Connection | null>();
-  private flushScheduled = false;
-  private lastBroadcastAt = -Infinity;
+  private outgoingUserId: string | null = null;
+  /** Cancels the scheduled flush, while one is. */
+  private flushTimer: (() => void) | undefined;
+  private lastFlushAt = -Infinity;
+  /** Settles once the gathered changes are committed; made when someone asks. */
+  private pendingStored: { promise: Promise<void>; settle: (committed: Promise<void>) => void } | null = null;
+  private lastStored: Promise<void> = Promise.resolve();
 
   constructor(
     readonly id: string,
     stored: LoadedState,
-    private readonly onUpdate: (update: Uint8Array, origin: unknown) => void,
+    /** Stores a batch of changes; resolves once it is committed. */
+    private readonly persist: (update: Uint8Array, userId: string | null) => Promise<void>,
   ) {
     // The server's own presence is empty: only clients appear in the awareness.
     this.awareness.setLocalState(null);
@@ -92,8 +135,7 @@ export class CollabDocument {
     this.doc.on("update", (update: Uint8Array, origin: unknown) => {
       if (origin === LOAD_ORIGIN) return;
       this.encodedState = null;
-      this.queueBroadcast(update, origin instanceof Connection ? origin : null);
-      this.onUpdate(update, origin);
+      this.gather(update, origin);
     });
     this.awareness.on(
       "update",
@@ -155,42 +197,125 @@ export class CollabDocument {
   }
 
   /**
-   * Relays an update to everyone else. When the document has been quiet for a while (longer the more
-   * people it has to reach), the update goes out at once. Otherwise it waits for the end of the
-   * event-loop turn and goes out merged with the others that arrived in it: under load a burst then
-   * costs one message per receiver instead of one per update.
+   * Applies a client's update, then calls `done` with what came of it. When the document has been
+   * quiet for a while (longer the more people it has to reach), the update is applied, relayed and
+   * stored at once. Otherwise it waits, at most `MAX_GATHER_MS` after the last batch and at least
+   * until the end of the event-loop turn, and is applied in one transaction with the updates that
+   * arrived meanwhile: one merged change for Yjs to encode, one message per receiver, one row.
    */
-  private queueBroadcast(update: Uint8Array, author: Connection | null): void {
-    const quietFor = performance.now() - this.lastBroadcastAt;
-    if (!this.flushScheduled && quietFor >= this.connections.size * QUIET_MS_PER_RECEIVER) {
-      this.broadcast(update, author);
+  applyFromClient(update: Uint8Array, connection: Connection, done: (applied: Applied) => void): void {
+    this.incoming.push({ update, connection, done });
+    this.schedule();
+  }
+
+  /** Gathers a change of the Y.Doc (a client's, or the server's own) to be relayed and stored. */
+  private gather(update: Uint8Array, origin: unknown): void {
+    this.outgoing.push(update);
+    const authors =
+      origin instanceof ClientBatch ? origin.authors : [origin instanceof Connection ? origin : null];
+    for (const author of authors) this.outgoingAuthors.add(author);
+    this.outgoingUserId = userIdOf(origin) ?? this.outgoingUserId;
+    if (!this.flushing) this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.flushTimer) return;
+    const threshold = this.connections.size * QUIET_MS_PER_RECEIVER;
+    const quietFor = performance.now() - this.lastFlushAt;
+    if (quietFor >= threshold) {
+      this.flush();
       return;
     }
-    this.outgoing.push(update);
-    this.outgoingAuthors.add(author);
-    if (this.flushScheduled) return;
-    this.flushScheduled = true;
-    setImmediate(() => this.flushBroadcast());
+    const wait = Math.min(threshold, MAX_GATHER_MS) - quietFor;
+    if (wait >= 1) {
+      const timer = setTimeout(() => this.flush(), wait);
+      this.flushTimer = () => clearTimeout(timer);
+    } else {
+      const immediate = setImmediate(() => this.flush());
+      this.flushTimer = () => clearImmediate(immediate);
+    }
   }
 
-  private flushBroadcast(): void {
-    this.flushScheduled = false;
+  /** Applies what clients sent, then relays and stores every change gathered, as one message and one row. */
+  flush(): void {
+    this.cancelFlush();
+    this.lastFlushAt = performance.now();
+    const incoming = this.incoming;
+    this.incoming = [];
+    const results: Applied[] = [];
+    this.flushing = true;
+    try {
+      if (incoming.length > 0) results.push(...this.applyAll(incoming));
+    } finally {
+      this.flushing = false;
+    }
+    const stored = this.pendingStored;
+    this.pendingStored = null;
+    if (this.outgoing.length > 0) this.relayAndStore();
+    stored?.settle(this.lastStored);
+    incoming.forEach(({ done }, index) => done(results[index]!));
+  }
+
+  /** Applies client updates in one transaction, noting for each whether Yjs had to park some of it. */
+  private applyAll(incoming: IncomingUpdate[]): Applied[] {
+    const writers = incoming.filter(({ connection }) => connection.open);
+    const origin =
+      new Set(writers.map(({ connection }) => connection)).size === 1
+        ? writers[0]!.connection
+        : new ClientBatch(writers.map(({ connection }) => connection));
+    const results: Applied[] = [];
+    this.ydoc.transact(() => {
+      for (const { update, connection } of incoming) {
+        if (!connection.open) {
+          results.push({ kind: "skipped" });
+          continue;
+        }
+        const pendingBefore = pendingSize(this.doc);
+        try {
+          Y.applyUpdate(this.doc, update, origin);
+        } catch (error) {
+          results.push({ kind: "malformed", reason: (error as Error).message });
+          continue;
+        }
+        const pendingAfter = pendingSize(this.doc);
+        // Content parked until its dependencies arrive is not stored, so it must not be acknowledged.
+        results.push({ kind: "applied", parked: pendingAfter > 0 && pendingAfter !== pendingBefore });
+      }
+    }, origin);
+    return results;
+  }
+
+  private relayAndStore(): void {
     const updates = this.outgoing;
     const authors = this.outgoingAuthors;
+    const userId = this.outgoingUserId;
     this.outgoing = [];
     this.outgoingAuthors = new Set();
-    if (updates.length === 0) return;
+    this.outgoingUserId = null;
     const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
     // A lone author already has what it sent; with several, each needs the others' part.
-    this.broadcast(merged, authors.size === 1 ? [...authors][0]! : null);
-  }
-
-  private broadcast(update: Uint8Array, skip: Connection | null): void {
-    this.lastBroadcastAt = performance.now();
-    const message = syncMessage((encoder) => syncProtocol.writeUpdate(encoder, update));
+    const skip = authors.size === 1 ? [...authors][0]! : null;
+    const message = syncMessage((encoder) => syncProtocol.writeUpdate(encoder, merged));
     for (const connection of this.connections) {
       if (connection !== skip) connection.send(message);
     }
+    this.lastStored = this.persist(merged, userId);
+  }
+
+  /** Resolves once every change made so far is committed, including those still being gathered. */
+  stored(): Promise<void> {
+    if (this.outgoing.length === 0 && this.incoming.length === 0) return this.lastStored;
+    if (!this.pendingStored) {
+      let settle!: (committed: Promise<void>) => void;
+      const promise = new Promise<void>((resolve) => (settle = resolve));
+      this.pendingStored = { promise, settle };
+    }
+    return this.pendingStored.promise;
+  }
+
+  private cancelFlush(): void {
+    this.flushTimer?.();
+    this.flushTimer = undefined;
   }
 
   /** Removes a connection and the presence it spoke for. */
@@ -202,6 +327,7 @@ export class CollabDocument {
   }
 
   destroy(): void {
+    this.flush();
     clearTimeout(this.compactTimer);
     this.awareness.destroy();
     this.doc.destroy();

@@ -10,8 +10,8 @@ import { BoardProjector } from "../boards/projector";
 import type { Logger } from "../logger";
 import { SearchTextRefresher } from "../search/text-refresher";
 import { Connection, type Access, type ConnectionLimits, type Principal } from "./connection";
-import { CollabDocument, ServerChange } from "./document";
-import { handleMessage, MalformedMessageError, pendingSize } from "./messages";
+import { CollabDocument, pendingSize, ServerChange } from "./document";
+import { handleMessage, MalformedMessageError, type Outcome } from "./messages";
 import { type UpdateStore } from "./persistence";
 import type { Role } from "../../shared/roles";
 import { accessFor, type DocumentPlace } from "./access";
@@ -83,8 +83,8 @@ export class CollabHub {
     const existing = this.documents.get(documentId);
     if (existing) return existing;
     const loading = this.store.load(documentId).then((stored) => {
-      const document = new CollabDocument(documentId, stored, (update, origin) =>
-        this.stored(document, update, origin),
+      const document: CollabDocument = new CollabDocument(documentId, stored, (update, userId) =>
+        this.stored(document, update, userId),
       );
       document.rowsSinceCompaction = stored.rows;
       return document;
@@ -94,13 +94,8 @@ export class CollabHub {
     return loading;
   }
 
-  private stored(document: CollabDocument, update: Uint8Array, origin: unknown): void {
-    const userId =
-      origin instanceof Connection
-        ? origin.principal.userId
-        : origin instanceof ServerChange
-          ? origin.userId
-          : null;
+  /** Stores a document's batch of changes and schedules what follows changes; resolves when committed. */
+  private stored(document: CollabDocument, update: Uint8Array, userId: string | null): Promise<void> {
     this.store.enqueue(document.id, update, userId);
     this.versionAfterQuiet(document, userId);
     this.searchText.changed(document.id, document.ydoc);
@@ -108,6 +103,7 @@ export class CollabHub {
     document.rowsSinceCompaction++;
     if (document.rowsSinceCompaction >= this.compactMaxRows) void this.compact(document);
     else if (document.rowsSinceCompaction >= this.compactAfterRows) this.compactWhenQuiet(document);
+    return this.store.flushed();
   }
 
   private compactWhenQuiet(document: CollabDocument): void {
@@ -203,10 +199,27 @@ export class CollabHub {
       connection.close(CloseCode.TooManyMessages, "too many messages");
       return;
     }
+    let outcome: Outcome;
     try {
-      const outcome = handleMessage(document, connection, data);
-      if (outcome.kind === "done") return;
-      if (outcome.kind === "hold") connection.heldFrom ??= outcome.count;
+      outcome = handleMessage(document, connection, data);
+    } catch (error) {
+      this.malformed(document, connection, error);
+      return;
+    }
+    if (outcome.kind === "done") return;
+    const { count } = outcome;
+    document.applyFromClient(outcome.update, connection, (applied) => {
+      if (applied.kind === "skipped") return;
+      if (applied.kind === "malformed") {
+        this.malformed(
+          document,
+          connection,
+          new MalformedMessageError(`update does not decode: ${applied.reason}`),
+        );
+        return;
+      }
+      connection.lastApplied = count;
+      if (applied.parked) connection.heldFrom ??= count;
       const released: Connection[] = [];
       if (pendingSize(document.ydoc) === 0) {
         // Nothing is parked any more: what was held has been integrated and queued for storage.
@@ -218,22 +231,25 @@ export class CollabHub {
       }
       // Decided now, not when the commit lands: a later message may release the hold before
       // the content it integrates is stored.
-      const count = connection.heldFrom === null ? outcome.count : connection.heldFrom - 1;
-      void this.store.flushed().then(() => {
-        connection.acknowledge(count);
+      const acknowledged = connection.heldFrom === null ? count : connection.heldFrom - 1;
+      void document.stored().then(() => {
+        connection.acknowledge(acknowledged);
         for (const other of released) other.acknowledge(other.lastApplied);
       });
-    } catch (error) {
-      if (connection.firstMalformed()) {
-        this.logger.warn(
-          { documentId: document.id, userId: connection.principal.userId, reason: (error as Error).message },
-          error instanceof MalformedMessageError
-            ? "malformed collaboration message"
-            : "undecodable collaboration message",
-        );
-      }
-      connection.close(CloseCode.MalformedMessage, "malformed message");
+    });
+  }
+
+  /** Closes a connection that sent a message that does not decode, logging it once. */
+  private malformed(document: CollabDocument, connection: Connection, error: unknown): void {
+    if (connection.firstMalformed()) {
+      this.logger.warn(
+        { documentId: document.id, userId: connection.principal.userId, reason: (error as Error).message },
+        error instanceof MalformedMessageError
+          ? "malformed collaboration message"
+          : "undecodable collaboration message",
+      );
     }
+    connection.close(CloseCode.MalformedMessage, "malformed message");
   }
 
   /** Takes an automatic version once a document has been quiet for a while after changes. */
@@ -249,7 +265,7 @@ export class CollabHub {
     clearTimeout(document.versionTimer);
     document.versionTimer = undefined;
     const state = Y.encodeStateAsUpdate(document.ydoc);
-    await this.store.flushed();
+    await document.stored();
     await insertVersion(this.db, {
       documentId: document.id,
       name: null,
@@ -268,7 +284,7 @@ export class CollabHub {
     const document = await this.open(documentId);
     clearTimeout(document.unloadTimer);
     document.ydoc.transact(() => edit(document.ydoc), new ServerChange(userId));
-    await this.store.flushed();
+    await document.stored();
     this.release(document);
   }
 
@@ -356,6 +372,7 @@ export class CollabHub {
       clearTimeout(result.value.unloadTimer);
       for (const connection of result.value.connections)
         connection.close(CloseCode.GoingAway, "server shutting down");
+      result.value.flush();
     }
     await this.store.drain();
     await this.searchText.close();

@@ -2,7 +2,6 @@ import * as decoding from "lib0/decoding";
 import * as encoding from "lib0/encoding";
 import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
-import * as Y from "yjs";
 import { MessageType } from "../../shared/collab";
 import type { Connection } from "./connection";
 import { awarenessMessage, type CollabDocument } from "./document";
@@ -10,14 +9,11 @@ import { awarenessMessage, type CollabDocument } from "./document";
 /** A message that does not decode as the protocol says; the connection is closed for it. */
 export class MalformedMessageError extends Error {}
 
-/** What handling a message asks of the caller. */
-export type Outcome =
-  { kind: "done" } | { kind: "acknowledge"; count: number } | { kind: "hold"; count: number };
-
-/** How much content Yjs keeps waiting for missing dependencies. */
-export function pendingSize(ydoc: Y.Doc): number {
-  return (ydoc.store.pendingStructs?.update.byteLength ?? 0) + (ydoc.store.pendingDs?.byteLength ?? 0);
-}
+/**
+ * What handling a message asks of the caller: nothing more, or to apply a document update, the
+ * `count`th update-bearing message of its connection.
+ */
+export type Outcome = { kind: "done" } | { kind: "update"; update: Uint8Array; count: number };
 
 const DONE: Outcome = { kind: "done" };
 
@@ -82,17 +78,7 @@ export function handleMessage(document: CollabDocument, connection: Connection, 
       connection.updatesReceived++;
       // Read-only: the update is never applied, stored or relayed.
       if (connection.access === "read") return DONE;
-      const pendingBefore = pendingSize(document.ydoc);
-      try {
-        Y.applyUpdate(document.ydoc, update, connection);
-      } catch (error) {
-        throw new MalformedMessageError(`update does not decode: ${(error as Error).message}`);
-      }
-      connection.lastApplied = connection.updatesReceived;
-      const pendingAfter = pendingSize(document.ydoc);
-      // Content parked until its dependencies arrive is not stored, so it must not be acknowledged.
-      const parked = pendingAfter > 0 && pendingAfter !== pendingBefore;
-      return { kind: parked ? "hold" : "acknowledge", count: connection.updatesReceived };
+      return { kind: "update", update, count: connection.updatesReceived };
     }
     case MessageType.Awareness: {
       const update = decoding.readVarUint8Array(decoder);

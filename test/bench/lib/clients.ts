@@ -53,6 +53,43 @@ export function scanMarkers(bytes: Uint8Array, found: (seq: number) => void): vo
   }
 }
 
+const CONTENT_STRING = 4;
+const HAS_LEFT_ORIGIN = 0x80;
+
+/**
+ * Writes the Yjs update (v1 encoding) that appends `text` to a client's own text "t", when that text
+ * holds nothing but this client's earlier appends: one string item whose left origin is the client's
+ * last character (none for the first), and no deletions. These are the bytes Yjs writes for
+ * `doc.getText("t").insert(length, text)` (a test compares them), at a small fraction of the cost, so
+ * the writers of the load generator do not limit the rates it can drive.
+ */
+export class TextAppender {
+  private clock = 0;
+
+  constructor(readonly client: number) {}
+
+  append(text: string): Uint8Array {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, 1); // one client with structs
+    encoding.writeVarUint(encoder, 1); // one struct of it
+    encoding.writeVarUint(encoder, this.client);
+    encoding.writeVarUint(encoder, this.clock);
+    if (this.clock === 0) {
+      encoding.writeUint8(encoder, CONTENT_STRING);
+      encoding.writeVarUint(encoder, 1); // the parent is a root type, named next
+      encoding.writeVarString(encoder, "t");
+    } else {
+      encoding.writeUint8(encoder, HAS_LEFT_ORIGIN | CONTENT_STRING);
+      encoding.writeVarUint(encoder, this.client);
+      encoding.writeVarUint(encoder, this.clock - 1);
+    }
+    encoding.writeVarString(encoder, text);
+    encoding.writeVarUint(encoder, 0); // no deletions
+    this.clock += text.length;
+    return encoding.toUint8Array(encoder);
+  }
+}
+
 /** Everything the receivers of one run record; sized up front so recording allocates nothing. */
 export class Meter {
   active = false;
@@ -127,16 +164,19 @@ function prefixFor(framing: Framing, documentId: string): Uint8Array {
 }
 
 /**
- * One benchmark client on one document. Light receivers only scan for markers; writers keep a
- * private Y.Doc holding their own text only (so each insert references items the server has);
- * full clients sync a complete Y.Doc.
+ * One benchmark client on one document. Light receivers only scan for markers; writers append to
+ * their own text only (so each insert references items the server has); full clients sync a
+ * complete Y.Doc, and while a run is measured they keep the updates they receive and apply them
+ * after it, so that replicating does not slow the load generator down.
  */
 export class BenchClient {
   readonly ws: WebSocket;
   readonly ready: Promise<void>;
   seen = new Uint8Array(0);
   readonly doc: Y.Doc | null;
-  private readonly writeDoc: Y.Doc | null;
+  private readonly appender: TextAppender | null;
+  /** Messages received while a run was measured, applied after it. */
+  private deferred: Buffer[] = [];
   private readonly prefix: Uint8Array;
   private gotFirst = false;
   /** Send times of this writer's update messages, for our server's acknowledgements. */
@@ -154,12 +194,9 @@ export class BenchClient {
   ) {
     this.prefix = prefixFor(endpoint.framing, documentId);
     this.doc = role.full ? new Y.Doc() : null;
-    this.writeDoc = role.write && !role.full ? new Y.Doc() : null;
-    const local = this.doc ?? this.writeDoc;
-    local?.on("update", (update: Uint8Array, origin: unknown) => {
-      if (origin === this) return;
-      this.send(this.message(SYNC, (encoder) => syncProtocol.writeUpdate(encoder, update)));
-      this.updateSendTimes.push(performance.now());
+    this.appender = role.write && !role.full ? new TextAppender(Math.floor(Math.random() * 2 ** 32)) : null;
+    this.doc?.on("update", (update: Uint8Array, origin: unknown) => {
+      if (origin !== this) this.sendUpdate(update);
     });
     this.ws = new WebSocket(endpoint.url(documentId, { acks: role.write }), {
       headers: endpoint.headers,
@@ -207,6 +244,11 @@ export class BenchClient {
     if (this.ws.readyState === WebSocket.OPEN) this.ws.send(message);
   }
 
+  private sendUpdate(update: Uint8Array): void {
+    this.send(this.message(SYNC, (encoder) => syncProtocol.writeUpdate(encoder, update)));
+    this.updateSendTimes.push(performance.now());
+  }
+
   private greet(): void {
     if (this.endpoint.framing === "hocuspocus") {
       // Token auth message: the peer has no onAuthenticate hook, so any token is accepted.
@@ -233,6 +275,19 @@ export class BenchClient {
       scanMarkers(data, (seq) => meter.record(this, seq, now));
     }
     if (!this.doc && !this.role.write) return;
+    if (!meter.active) this.catchUp();
+    this.handle(data, now);
+  }
+
+  /** Applies what arrived while a run was measured. */
+  catchUp(): void {
+    const deferred = this.deferred;
+    this.deferred = [];
+    for (const data of deferred) this.handle(data, NaN, true);
+  }
+
+  private handle(data: Buffer, now: number, late = false): void {
+    const meter = this.meter;
     const decoder = decoding.createDecoder(data);
     if (this.endpoint.framing === "hocuspocus") decoding.readVarString(decoder);
     const type = decoding.readVarUint(decoder);
@@ -240,6 +295,10 @@ export class BenchClient {
       this.doc &&
       (type === SYNC || (this.endpoint.framing === "hocuspocus" && type === HOCUSPOCUS_SYNC_REPLY))
     ) {
+      if (meter.active && !late) {
+        this.deferred.push(data);
+        return;
+      }
       const encoder = encoding.createEncoder();
       encoding.writeUint8Array(encoder, this.prefix);
       encoding.writeVarUint(encoder, SYNC);
@@ -257,21 +316,20 @@ export class BenchClient {
 
   /** Types the marker of a fresh sequence number at the end of this client's text. */
   write(): number {
-    const local = (this.doc ?? this.writeDoc)!;
-    const text = local.getText("t");
     const seq = this.meter.take(this.index);
-    text.insert(text.length, marker(seq));
+    if (this.appender) this.sendUpdate(this.appender.append(marker(seq)));
+    else this.doc!.getText("t").insert(this.doc!.getText("t").length, marker(seq));
     return seq;
   }
 
   text(): string {
+    this.catchUp();
     return this.doc?.getText("t").toString() ?? "";
   }
 
   close(): void {
     if (this.ws.readyState === WebSocket.OPEN || this.ws.readyState === WebSocket.CONNECTING) this.ws.close();
     this.doc?.destroy();
-    this.writeDoc?.destroy();
   }
 }
 

@@ -199,6 +199,7 @@ export async function measureRun(args: {
     await sleep(10);
   }
   meter.active = false;
+  for (const client of clients) client.catchUp();
   const io1 = storageBytes(server);
 
   const last: number[] = [];

@@ -1,5 +1,6 @@
 import * as encoding from "lib0/encoding";
 import WebSocket from "ws";
+import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
 import { CloseCode, MessageType } from "../../../shared/collab";
 import { createDocument } from "../../../server/documents/commands";
@@ -64,6 +65,34 @@ describe("bad input", () => {
     await waitFor(() => client.session.state.unacknowledged === 0);
     expect(client.session.state.status).toBe("saved");
     expect((await fetch(`${env.workspace.url}/healthz`)).status).toBe(200);
+  });
+
+  it("keeps the edits that arrive in the same burst as a bad update, and closes only its sender", async () => {
+    const { client, raw } = await setUp();
+    const bad = await raw();
+    const writer = new Y.Doc();
+    const good = await raw();
+    const updates: Uint8Array[] = [];
+    writer.on("update", (update: Uint8Array) => updates.push(update));
+    for (let index = 0; index < 20; index++) writer.getArray<number>("burst").push([index]);
+    const syncUpdate = (update: Uint8Array) => {
+      const encoder = encoding.createEncoder();
+      encoding.writeVarUint(encoder, MessageType.Sync);
+      encoding.writeVarUint(encoder, 2);
+      encoding.writeVarUint8Array(encoder, update);
+      return encoding.toUint8Array(encoder);
+    };
+    updates.forEach((update, index) => {
+      good.socket.send(syncUpdate(update));
+      if (index === 10) bad.socket.send(message(MessageType.Sync, 2, 200, 1, 2));
+    });
+
+    expect(await bad.closed).toBe(CloseCode.MalformedMessage);
+    await waitFor(() => client.doc.getArray("burst").length === 20, 10_000, "the good burst to arrive");
+    expect(client.doc.getArray("burst").toArray()).toEqual([...Array(20).keys()]);
+    expect(good.socket.readyState).toBe(WebSocket.OPEN);
+    good.socket.close();
+    writer.destroy();
   });
 
   it("refuses a frame above the limit with 1009", async () => {

@@ -69,6 +69,33 @@ describe("collaboration", () => {
     expect(rows.length).toBeGreaterThan(0);
   });
 
+  it("takes a burst of edits from several editors at once: relayed, stored merged, every one acknowledged", async () => {
+    const { connect, document } = await setUp();
+    const editors = await Promise.all([connect("lead"), connect("editor"), connect("editor")]);
+    const perEditor = 40;
+    editors.forEach((client, index) => {
+      for (let edit = 0; edit < perEditor; edit++)
+        client.doc.getArray<string>("log").push([`${index}:${edit}`]);
+    });
+    const all = editors.length * perEditor;
+
+    for (const client of editors) {
+      await waitFor(() => client.doc.getArray("log").length === all, 10_000, "every edit relayed");
+      await waitFor(
+        () => client.session.state.status === "saved" && client.session.state.unacknowledged === 0,
+      );
+    }
+    const late = await connect("commenter");
+    expect(new Set(late.doc.getArray<string>("log").toArray()).size).toBe(all);
+    const rows = await database.handle.db
+      .selectFrom("doc_updates")
+      .select("id")
+      .where("document_id", "=", document.id)
+      .execute();
+    // Edits that arrive together are applied, relayed and stored together.
+    expect(rows.length).toBeLessThan(all / 2);
+  });
+
   it("counts edits made offline and saves them after reconnecting", async () => {
     const { connect } = await setUp();
     const lead = await connect("lead");
