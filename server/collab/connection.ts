@@ -1,4 +1,3 @@
-import { randomUUID } from "node:crypto";
 import * as encoding from "lib0/encoding";
 import WebSocket from "ws";
 import { MessageType } from "../../shared/collab";
@@ -28,7 +27,6 @@ export interface ConnectionLimits {
 
 /** One socket on one document. */
 export class Connection {
-  readonly id = randomUUID();
   /** Update-bearing messages received so far; acknowledgements count them. */
   updatesReceived = 0;
   private acknowledged = 0;

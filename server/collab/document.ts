@@ -7,12 +7,15 @@ import { Connection } from "./connection";
 import type { LoadedState } from "./persistence";
 
 /**
- * How long, per connected client, a document must have been quiet for an update to go out at once.
- * One send takes about 10 µs, so updates sent at once take at most a fifth of the server's time.
- * A busier document gathers its updates for as long (but at most `MAX_GATHER_MS`) and sends and
- * stores them merged: under load, a burst costs one message per receiver and one row.
+ * A change goes out at once when its document has had no other change for `QUIET_MS_PER_RECEIVER`
+ * per connected client, and at least `MIN_QUIET_MS`. One send takes about 10 µs, so changes sent at
+ * once take at most a fifth of the server's time. Changes to a busier document are gathered until
+ * `QUIET_MS_PER_RECEIVER` per client (at most `MAX_GATHER_MS`) after its last batch, and at least
+ * until the end of the event-loop turn, then applied, sent and stored together: under load, a burst
+ * costs one transaction, one message per receiver and one row.
  */
 const QUIET_MS_PER_RECEIVER = 0.05;
+const MIN_QUIET_MS = 1;
 const MAX_GATHER_MS = 2;
 
 /** The origin of changes that come from storage rather than from a client. */
@@ -116,6 +119,8 @@ export class CollabDocument {
   /** Cancels the scheduled flush, while one is. */
   private flushTimer: (() => void) | undefined;
   private lastFlushAt = -Infinity;
+  /** When the last change arrived, from a client or the server. */
+  private lastChangeAt = -Infinity;
   /** Settles once the gathered changes are committed; made when someone asks. */
   private pendingStored: { promise: Promise<void>; settle: (committed: Promise<void>) => void } | null = null;
   private lastStored: Promise<void> = Promise.resolve();
@@ -197,11 +202,8 @@ export class CollabDocument {
   }
 
   /**
-   * Applies a client's update, then calls `done` with what came of it. When the document has been
-   * quiet for a while (longer the more people it has to reach), the update is applied, relayed and
-   * stored at once. Otherwise it waits, at most `MAX_GATHER_MS` after the last batch and at least
-   * until the end of the event-loop turn, and is applied in one transaction with the updates that
-   * arrived meanwhile: one merged change for Yjs to encode, one message per receiver, one row.
+   * Applies a client's update, then calls `done` with what came of it: at once when the document is
+   * quiet, otherwise together with the other changes gathered (see `QUIET_MS_PER_RECEIVER`).
    */
   applyFromClient(update: Uint8Array, connection: Connection, done: (applied: Applied) => void): void {
     this.incoming.push({ update, connection, done });
@@ -219,14 +221,16 @@ export class CollabDocument {
   }
 
   private schedule(): void {
+    const now = performance.now();
+    const quietFor = now - this.lastChangeAt;
+    this.lastChangeAt = now;
     if (this.flushTimer) return;
-    const threshold = this.connections.size * QUIET_MS_PER_RECEIVER;
-    const quietFor = performance.now() - this.lastFlushAt;
+    const threshold = Math.max(MIN_QUIET_MS, this.connections.size * QUIET_MS_PER_RECEIVER);
     if (quietFor >= threshold) {
       this.flush();
       return;
     }
-    const wait = Math.min(threshold, MAX_GATHER_MS) - quietFor;
+    const wait = Math.min(threshold, MAX_GATHER_MS) - (now - this.lastFlushAt);
     if (wait >= 1) {
       const timer = setTimeout(() => this.flush(), wait);
       this.flushTimer = () => clearTimeout(timer);

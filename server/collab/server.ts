@@ -14,6 +14,10 @@ import { UpdateStore, type PersistenceOptions } from "./persistence";
 
 export const COLLAB_PATH = "/collab";
 
+function destroySocket(this: Duplex): void {
+  this.destroy();
+}
+
 export interface CollabOptions extends HubOptions, PersistenceOptions {
   /** Largest message accepted; a bigger frame closes the socket with 1009. @default 16 MiB */
   maxMessageBytes?: number;
@@ -80,12 +84,15 @@ export function createCollabServer(services: Services, options: CollabOptions = 
   return {
     hub,
     handleUpgrade(request, socket, head) {
-      socket.on("error", () => socket.destroy());
+      socket.on("error", destroySocket);
       authorize(request).then(
         (decision) => {
           if (decision.refused)
             return refuseUpgrade(socket, decision.refused.status, decision.refused.reason);
           const granted = decision.granted;
+          // From here the WebSocket handles socket errors; a listener of ours would keep the upgrade
+          // request alive as long as the connection.
+          socket.off("error", destroySocket);
           wss.handleUpgrade(request, socket, head, (ws) => hub.connect(ws, granted));
         },
         (error: unknown) => {
