@@ -159,7 +159,7 @@ function makePlan(options: Options): Plan {
     sweep: {
       clients: 50,
       writers: 40,
-      rates: [100, 200, 400, 800, 1600, 3200, 4800, 6400, 9600, 12800],
+      rates: [100, 200, 400, 800, 1600, 3200, 4800, 6400, 9600, 12800, 16000],
       runs: 3,
       durationMs: 3000,
     },
