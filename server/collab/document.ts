@@ -25,7 +25,7 @@ export const LOAD_ORIGIN = Symbol("load");
 export type Applied =
   | { kind: "applied"; parked: boolean }
   | { kind: "malformed"; reason: string }
-  /** Its connection closed before it was applied. */
+  /** Its connection closed, or became read-only, before it was applied. */
   | { kind: "skipped" };
 
 interface IncomingUpdate {
@@ -262,21 +262,23 @@ export class CollabDocument {
 
   /** Applies client updates in one transaction, noting for each whether Yjs had to park some of it. */
   private applyAll(incoming: IncomingUpdate[]): Applied[] {
-    const writers = incoming.filter(({ connection }) => connection.open);
+    // A connection that closed or became read-only since its update arrived has it dropped.
+    const applies = ({ connection }: IncomingUpdate) => connection.open && connection.access === "write";
+    const writers = incoming.filter(applies);
     const origin =
       new Set(writers.map(({ connection }) => connection)).size === 1
         ? writers[0]!.connection
         : new ClientBatch(writers.map(({ connection }) => connection));
     const results: Applied[] = [];
     this.ydoc.transact(() => {
-      for (const { update, connection } of incoming) {
-        if (!connection.open) {
+      for (const item of incoming) {
+        if (!applies(item)) {
           results.push({ kind: "skipped" });
           continue;
         }
         const pendingBefore = pendingSize(this.doc);
         try {
-          Y.applyUpdate(this.doc, update, origin);
+          Y.applyUpdate(this.doc, item.update, origin);
         } catch (error) {
           results.push({ kind: "malformed", reason: (error as Error).message });
           continue;
