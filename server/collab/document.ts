@@ -246,12 +246,14 @@ export class CollabDocument {
     this.lastFlushAt = performance.now();
     const incoming = this.incoming;
     this.incoming = [];
-    const results: Applied[] = [];
-    this.flushing = true;
-    try {
-      if (incoming.length > 0) results.push(...this.applyAll(incoming));
-    } finally {
-      this.flushing = false;
+    let results: Applied[] = [];
+    if (incoming.length > 0) {
+      this.flushing = true;
+      try {
+        results = this.applyAll(incoming);
+      } finally {
+        this.flushing = false;
+      }
     }
     const stored = this.pendingStored;
     this.pendingStored = null;

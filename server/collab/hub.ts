@@ -94,7 +94,10 @@ export class CollabHub {
     return loading;
   }
 
-  /** Stores a document's batch of changes and schedules what follows changes; resolves when committed. */
+  /**
+   * Stores a batch of a document's changes and starts what follows a change (automatic version, search
+   * text, board projection, compaction); resolves once the batch is committed.
+   */
   private stored(document: CollabDocument, update: Uint8Array, userId: string | null): Promise<void> {
     this.store.enqueue(document.id, update, userId);
     this.versionAfterQuiet(document, userId);
@@ -370,9 +373,10 @@ export class CollabHub {
     for (const result of documents) {
       if (result.status !== "fulfilled") continue;
       clearTimeout(result.value.unloadTimer);
+      // What was received is applied and queued for storage before the connections close.
+      result.value.flush();
       for (const connection of result.value.connections)
         connection.close(CloseCode.GoingAway, "server shutting down");
-      result.value.flush();
     }
     await this.store.drain();
     await this.searchText.close();
