@@ -5,6 +5,7 @@ import WebSocket from "ws";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { describe, expect, it } from "vitest";
+import { listUpdates } from "../../../db/repositories/doc-updates";
 import { MessageType } from "../../../shared/collab";
 import { createDocument } from "../../../server/documents/commands";
 import { connectClient, sessionCookie, waitFor, useCollabWorkspace } from "../../support/collab";
@@ -125,13 +126,10 @@ describe("collaboration", () => {
     raw.uncork();
 
     await waitFor(() => acknowledged.at(-1) === 30, 10_000, "the whole burst acknowledged");
-    const rows = await database.handle.db
-      .selectFrom("doc_updates")
-      .select("update")
-      .where("document_id", "=", document.id)
-      .execute();
-    // The first edit goes out at once; the rest are gathered.
-    expect(rows.length).toBeLessThanOrEqual(2);
+    const rows = await listUpdates(database.handle.db, { documentId: document.id });
+    // The first edit goes out at once; the rest are gathered into a few batches (how many depends on
+    // how the socket's reads fall), far fewer than one row per edit.
+    expect(rows.length).toBeLessThanOrEqual(5);
     const stored = new Y.Doc();
     for (const row of rows) Y.applyUpdate(stored, row.update);
     expect(stored.getArray("burst").toArray()).toEqual([...Array(30).keys()]);
