@@ -150,7 +150,8 @@ function makePlan(options: Options): Plan {
     runs,
     durationMs: 4000,
     settleMs: 2000,
-    afterCloseMs: 6000,
+    // Ours unloads a document 5 s after its last client left (then versions and compacts it).
+    afterCloseMs: 10_000,
     fanout: [10, 100, 300, 1000].flatMap((clients) => [20, 100].map((rate) => ({ clients, rate }))),
     typing: [
       { clients: 10, perClient: 5 },
@@ -319,7 +320,9 @@ async function benchSystem(
   let ours: OursDocuments | null = null;
   let hocuspocusNames: { snapshot: string[]; short: string[] } | null = null;
   if (system === "ours") {
-    log(`  setting up the database (documents${trace ? ", trace snapshots, raw log" : ""})`);
+    log(
+      `  setting up the database (documents${trace ? ", trace snapshots" : ""}${trace && plan.rawLog ? ", raw log" : ""})`,
+    );
     ours = await setupOurs(storage.ours, {
       documents: documentsNeeded(plan),
       snapshots: trace
@@ -747,6 +750,8 @@ function printTable(results: Results, systems: SystemName[], log: (line: string)
     "ack p99".padStart(8),
     "RSS MB idle/conn/peak/after".padStart(28),
     "KB/conn".padStart(8),
+    "live MB idle/conn/after".padStart(24),
+    "live KB/conn".padStart(13),
   ].join(" ");
   for (const [scenario, bySystem] of Object.entries(results)) {
     log("");
@@ -780,6 +785,10 @@ function printTable(results: Results, systems: SystemName[], log: (line: string)
                 28,
               ),
               fmt(row.memory.perConnection / 1024, 1).padStart(8),
+              `${mb(row.memory.live.idle)}/${mb(row.memory.live.connected)}/${mb(row.memory.live.afterClose)}`.padStart(
+                24,
+              ),
+              fmt(row.memory.live.perConnection / 1024, 1).padStart(13),
             ].join(" ") +
             (row.verification.startsWith("ok") ? "" : `  [${row.verification}]`) +
             (row.closedDuringRuns ? `  [${row.closedDuringRuns} clients closed]` : ""),
@@ -836,6 +845,8 @@ function ratios(results: Results): Record<string, Record<string, Record<string, 
         );
         figures["memory.connected"] = ours.memory.connected / other.memory.connected;
         figures["memory.perConnection"] = ours.memory.perConnection / other.memory.perConnection;
+        figures["memory.live.perConnection"] =
+          ours.memory.live.perConnection / other.memory.live.perConnection;
       } else if (ours.kind === "sweep" && other.kind === "sweep") {
         figures = { highestSustainedRate: ours.highestSustainedRate / other.highestSustainedRate };
       } else if (ours.kind === "cold" && other.kind === "cold") {

@@ -44,12 +44,13 @@ line(
   "Latency is from the writer's send to each receiver, in ms (median of the runs; spread = min–max of the runs). " +
     "deliv = delivery ratio; msgs/s = updates delivered to receivers per second; cpu = server CPU, % of one core; " +
     "eld = server event-loop delay p99, ms; lg/oth = CPU of the load generator / of everything else on the machine, % of one core; " +
-    "ack = our acknowledgement (durable) p99, ms; RSS in MB idle/connected/peak/after close; KB/conn = (connected − idle) / clients.",
+    "ack = our acknowledgement (durable) p99, ms; RSS in MB idle/connected/peak/after close; KB/conn = (connected − idle) / clients; " +
+    "live = JS heap and the memory its objects hold outside it, after a full garbage collection, in MB idle/connected/after close, and per client.",
 );
 
 const loadHeader =
-  "| system | p50 | p95 | p99 | max | p50 spread | p99 spread | deliv % | msgs/s | cpu | eld | lg | oth | ack p99 | RSS idle/conn/peak/after | KB/conn |";
-const loadRule = "|---|" + "---:|".repeat(15);
+  "| system | p50 | p95 | p99 | max | p50 spread | p99 spread | deliv % | msgs/s | cpu | eld | lg | oth | ack p99 | RSS idle/conn/peak/after | KB/conn | live idle/conn/after | live KB/conn |";
+const loadRule = "|---|" + "---:|".repeat(17);
 
 for (const [scenario, bySystem] of Object.entries(data.results)) {
   line();
@@ -75,6 +76,8 @@ for (const [scenario, bySystem] of Object.entries(data.results)) {
     if (row.kind === "load") {
       const s = row.summary as Record<string, Summary>;
       const memory = row.memory as Record<string, number>;
+      // Results written before live memory was read have none.
+      const live = (row.memory as { live?: Record<string, number> }).live;
       const m = (key: string, digits = 2) => f(s[key]!.median, digits);
       const spread = (key: string) => `${f(s[key]!.min, 2)}–${f(s[key]!.max, 2)}`;
       const notes = [
@@ -85,7 +88,10 @@ for (const [scenario, bySystem] of Object.entries(data.results)) {
         `| ${system}${notes.length ? ` (${notes.join("; ")})` : ""} | ${m("latency.p50")} | ${m("latency.p95")} | ${m("latency.p99")} | ${m("latency.max", 1)} | ` +
           `${spread("latency.p50")} | ${spread("latency.p99")} | ${f(s.deliveryRatio!.median * 100, 2)} | ${m("messagesPerSecond", 0)} | ` +
           `${m("serverCpuPercent", 0)} | ${m("eventLoopDelayP99", 1)} | ${m("loadGeneratorCpuPercent", 0)} | ${m("otherCpuPercent", 0)} | ${m("ack.p99")} | ` +
-          `${mb(memory.idle!)}/${mb(memory.connected!)}/${mb(memory.peak!)}/${mb(memory.afterClose!)} | ${f(memory.perConnection! / 1024, 1)} |`,
+          `${mb(memory.idle!)}/${mb(memory.connected!)}/${mb(memory.peak!)}/${mb(memory.afterClose!)} | ${f(memory.perConnection! / 1024, 1)} | ` +
+          (live
+            ? `${mb(live.idle!)}/${mb(live.connected!)}/${mb(live.afterClose!)} | ${f(live.perConnection! / 1024, 1)} |`
+            : "– | – |"),
       );
     } else if (row.kind === "sweep") {
       const steps = (row.steps as { rate: number; summary: Record<string, Summary> }[])

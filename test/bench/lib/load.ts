@@ -55,7 +55,16 @@ export interface LoadResult {
   clients: number;
   connectMs: number;
   rates: RateResult[];
-  memory: { idle: number; connected: number; peak: number; afterClose: number; perConnection: number };
+  memory: {
+    /** RSS, bytes. */
+    idle: number;
+    connected: number;
+    peak: number;
+    afterClose: number;
+    perConnection: number;
+    /** Live memory (`ServerProcess.liveMemory`), bytes. */
+    live: { idle: number; connected: number; afterClose: number; perConnection: number };
+  };
   closedDuringRuns: number;
   verification: string;
   connectedClients?: BenchClient[];
@@ -278,12 +287,14 @@ export async function runLoad(
 ): Promise<LoadResult> {
   await sleep(500);
   const idle = server.memory().rss;
+  const liveIdle = await server.liveMemory();
   const meter = new Meter();
   const started = performance.now();
   const clients = await connectClients(endpoint, documentIds, spec, meter);
   const connectMs = performance.now() - started;
   await sleep(spec.settleMs);
   const connected = server.memory().rss;
+  const liveConnected = await server.liveMemory();
 
   const sentPerDoc = new Map<number, Set<number>>();
   const rates: RateResult[] = [];
@@ -327,16 +338,30 @@ export async function runLoad(
   const closedDuringRuns = clients.filter((client) => client.closeCode !== null).length;
   const peak = server.memory().peak;
   let afterClose = NaN;
+  let liveAfterClose = NaN;
   if (!spec.keepConnected) {
     for (const client of clients) client.close();
     await sleep(spec.afterCloseMs);
     afterClose = server.memory().rss;
+    liveAfterClose = await server.liveMemory();
   }
   return {
     clients: clients.length,
     connectMs,
     rates,
-    memory: { idle, connected, peak, afterClose, perConnection: (connected - idle) / clients.length },
+    memory: {
+      idle,
+      connected,
+      peak,
+      afterClose,
+      perConnection: (connected - idle) / clients.length,
+      live: {
+        idle: liveIdle,
+        connected: liveConnected,
+        afterClose: liveAfterClose,
+        perConnection: (liveConnected - liveIdle) / clients.length,
+      },
+    },
     closedDuringRuns,
     verification,
     connectedClients: spec.keepConnected ? clients : undefined,

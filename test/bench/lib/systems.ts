@@ -140,6 +140,20 @@ export class ServerProcess {
     return JSON.parse(line.slice("BENCH_STATS ".length)) as ServerStats;
   }
 
+  /**
+   * Memory still in use after a full garbage collection: the JS heap plus what live objects hold
+   * outside it, in bytes. Unlike RSS this falls when the server lets go of what it held, whether or
+   * not the allocator hands the pages back to the system. NaN if the server does not answer in 15 s.
+   */
+  async liveMemory(): Promise<number> {
+    this.lines.length = 0;
+    this.child.kill("SIGHUP");
+    const line = await this.nextLine("BENCH_LIVE ", 15_000);
+    if (line === null) return NaN;
+    const { heapUsed, external } = JSON.parse(line.slice("BENCH_LIVE ".length)) as Record<string, number>;
+    return heapUsed! + external!;
+  }
+
   cpuMs(): number {
     return cpuMs(this.pid);
   }
@@ -188,21 +202,25 @@ export interface StartOptions {
 /** Starts one system as its own process pinned to core 0, and waits until it answers HTTP. */
 export async function startSystem(options: StartOptions): Promise<ServerProcess> {
   const port = await freePort();
-  const profile = options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : [];
+  // --expose-gc lets the preload read live memory (`liveMemory`); it changes nothing else.
+  const flags = [
+    "--expose-gc",
+    ...(options.cpuProfileDir ? ["--cpu-prof", `--cpu-prof-dir=${options.cpuProfileDir}`] : []),
+  ];
   let args: string[];
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port) };
   delete env.DATABASE_URL;
   if (options.system === "ours") {
-    args = ["--import", "tsx", "--import", PRELOAD, ...profile, "server/main.ts"];
+    args = ["--import", "tsx", "--import", PRELOAD, ...flags, "server/main.ts"];
     Object.assign(env, { NODE_ENV: "production", HOST: "127.0.0.1", LOG_LEVEL: "warn" });
     if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
     else env.DATA_DIR = options.dataDir;
   } else if (options.system === "hocuspocus") {
-    args = ["--import", PRELOAD, ...profile, "test/bench/peers/hocuspocus.mjs"];
+    args = ["--import", PRELOAD, ...flags, "test/bench/peers/hocuspocus.mjs"];
     if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
     else env.DATA_DIR = options.dataDir;
   } else {
-    args = ["--import", PRELOAD, ...profile, "node_modules/@y/websocket-server/src/server.js"];
+    args = ["--import", PRELOAD, ...flags, "node_modules/@y/websocket-server/src/server.js"];
     env.HOST = "127.0.0.1";
   }
   const child = spawn("taskset", ["-c", "0", process.execPath, ...args], {

@@ -1,5 +1,7 @@
 // Loaded into every benchmarked server process with `node --import`: measures the event loop's
-// delay and answers SIGUSR2 with one line of figures on stderr, then starts a new window.
+// delay and answers SIGUSR2 with one line of figures on stderr, then starts a new window. SIGHUP
+// asks for the memory still in use: a full garbage collection (the server runs with --expose-gc),
+// then the JS heap and the memory outside it (Buffers, ArrayBuffers) that live objects hold.
 import { monitorEventLoopDelay } from "node:perf_hooks";
 
 const RESOLUTION_MS = 10;
@@ -21,4 +23,10 @@ process.on("SIGUSR2", () => {
   };
   process.stderr.write(`BENCH_STATS ${JSON.stringify(figures)}\n`);
   histogram.reset();
+});
+
+process.on("SIGHUP", () => {
+  globalThis.gc();
+  const { heapUsed, external } = process.memoryUsage();
+  process.stderr.write(`BENCH_LIVE ${JSON.stringify({ heapUsed, external })}\n`);
 });
