@@ -38,6 +38,7 @@ import {
   endpointFor,
   signIn,
   startSystem,
+  waitForQuietMachine,
   SYSTEMS,
   type ServerProcess,
   type SystemName,
@@ -350,6 +351,10 @@ async function benchSystem(
   let cookie: string | null = null;
 
   const start = async (): Promise<{ server: ServerProcess; endpoint: Endpoint }> => {
+    const waited = await waitForQuietMachine();
+    if (waited === null)
+      log("    the machine did not become quiet within 30 s: see oth% for the disturbance");
+    else if (waited > 1000) log(`    waited ${(waited / 1000).toFixed(1)} s for the machine to be quiet`);
     const server = await startSystem({
       system,
       databaseUrl: storage.databaseUrl,

@@ -49,6 +49,28 @@ export function machineBusyMs(): number {
   return ((user! + nice! + system! + irq! + softirq! + (steal ?? 0)) * 1000) / CLOCK_TICKS_PER_SECOND;
 }
 
+/**
+ * Waits until the rest of the machine is quiet: other processes (a database finishing earlier
+ * writes, a stopped server's last work) used less than `maxPercent` of one core over half a second.
+ * Returns how long that took, or `null` if it did not happen within `timeoutMs`.
+ */
+export async function waitForQuietMachine(maxPercent = 10, timeoutMs = 30_000): Promise<number | null> {
+  const started = performance.now();
+  const ownMs = () => {
+    const { user, system } = process.cpuUsage();
+    return (user + system) / 1000;
+  };
+  while (performance.now() - started < timeoutMs) {
+    const machine0 = machineBusyMs();
+    const own0 = ownMs();
+    const window0 = performance.now();
+    await new Promise((resolve) => setTimeout(resolve, 500));
+    const others = machineBusyMs() - machine0 - (ownMs() - own0);
+    if ((others / (performance.now() - window0)) * 100 < maxPercent) return performance.now() - started;
+  }
+  return null;
+}
+
 /** Resident memory now and at its peak (VmHWM), in bytes. */
 export function memory(pid: number): { rss: number; peak: number } {
   const status = fs.readFileSync(`/proc/${pid}/status`, "utf8");
