@@ -4,6 +4,7 @@ import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { MessageType } from "../../shared/collab";
 import { Connection } from "./connection";
+import type { EventLoopLoad } from "./event-loop-load";
 import type { LoadedState } from "./persistence";
 
 /**
@@ -12,11 +13,14 @@ import type { LoadedState } from "./persistence";
  * once take at most a fifth of the server's time. Changes to a busier document are gathered until
  * `QUIET_MS_PER_RECEIVER` per client (at most `MAX_GATHER_MS`) after its last batch, and at least
  * until the end of the event-loop turn, then applied, sent and stored together: under load, a burst
- * costs one transaction, one message per receiver and one row.
+ * costs one transaction, one message per receiver and one row. While the process's event loop is
+ * saturated the limit is `SATURATED_GATHER_MS`: every batch then costs the time of other work, and
+ * fewer, larger batches leave more of it for receiving.
  */
 const QUIET_MS_PER_RECEIVER = 0.05;
 const MIN_QUIET_MS = 1;
 const MAX_GATHER_MS = 2;
+const SATURATED_GATHER_MS = 4;
 
 /** The origin of changes that come from storage rather than from a client. */
 export const LOAD_ORIGIN = Symbol("load");
@@ -130,6 +134,7 @@ export class CollabDocument {
     stored: LoadedState,
     /** Stores a batch of changes; resolves once it is committed. */
     private readonly persist: (update: Uint8Array, userId: string | null) => Promise<void>,
+    private readonly load: Pick<EventLoopLoad, "saturated"> = { saturated: false },
   ) {
     // The server's own presence is empty: only clients appear in the awareness.
     this.awareness.setLocalState(null);
@@ -230,7 +235,8 @@ export class CollabDocument {
       this.flush();
       return;
     }
-    const wait = Math.min(threshold, MAX_GATHER_MS) - (now - this.lastFlushAt);
+    const limit = this.load.saturated ? SATURATED_GATHER_MS : MAX_GATHER_MS;
+    const wait = Math.min(threshold, limit) - (now - this.lastFlushAt);
     if (wait >= 1) {
       const timer = setTimeout(() => this.flush(), wait);
       this.flushTimer = () => clearTimeout(timer);

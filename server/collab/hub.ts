@@ -11,6 +11,7 @@ import type { Logger } from "../logger";
 import { SearchTextRefresher } from "../search/text-refresher";
 import { Connection, type Access, type ConnectionLimits, type Principal } from "./connection";
 import { CollabDocument, pendingSize, ServerChange } from "./document";
+import { EventLoopLoad } from "./event-loop-load";
 import { handleMessage, MalformedMessageError, type Outcome } from "./messages";
 import { type UpdateStore } from "./persistence";
 import type { Role } from "../../shared/roles";
@@ -51,6 +52,7 @@ export class CollabHub {
   private readonly accessTimer: NodeJS.Timeout;
   private readonly searchText: SearchTextRefresher;
   private readonly projections: BoardProjector;
+  private readonly load = new EventLoopLoad();
   private closed = false;
 
   constructor(
@@ -83,8 +85,11 @@ export class CollabHub {
     const existing = this.documents.get(documentId);
     if (existing) return existing;
     const loading = this.store.load(documentId).then((stored) => {
-      const document: CollabDocument = new CollabDocument(documentId, stored, (update, userId) =>
-        this.stored(document, update, userId),
+      const document: CollabDocument = new CollabDocument(
+        documentId,
+        stored,
+        (update, userId) => this.stored(document, update, userId),
+        this.load,
       );
       document.rowsSinceCompaction = stored.rows;
       return document;
@@ -369,6 +374,7 @@ export class CollabHub {
   async close(): Promise<void> {
     this.closed = true;
     clearInterval(this.accessTimer);
+    this.load.close();
     const documents = await Promise.allSettled(this.documents.values());
     for (const result of documents) {
       if (result.status !== "fulfilled") continue;

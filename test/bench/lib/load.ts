@@ -153,6 +153,9 @@ async function drive(
   return performance.now() - started;
 }
 
+/** The server closed every writer's connection: there is nothing left to measure. */
+class NoWritersError extends Error {}
+
 /** One measured run at one rate over clients that are already connected and settled. */
 export async function measureRun(args: {
   server: ServerProcess;
@@ -164,6 +167,10 @@ export async function measureRun(args: {
 }): Promise<RunFigures> {
   const { server, clients, meter, rate, durationMs } = args;
   const writers = clients.filter((client) => client.role.write && client.ws.readyState === client.ws.OPEN);
+  if (writers.length === 0) {
+    const codes = new Set(clients.filter((client) => client.role.write).map((client) => client.closeCode));
+    throw new NoWritersError(`every writer's connection is closed (close codes: ${[...codes].join(", ")})`);
+  }
   const receivers = clients.filter((client) => client.role.receive);
   const receiversPerDoc = new Map<number, number>();
   for (const receiver of receivers) {
@@ -309,17 +316,25 @@ export async function runLoad(
   });
   recordSent(meter, clients, sentPerDoc);
   log(`    warm-up @${warmUp.rate}/s: p99 ${warmUp.latency.p99.toFixed(2)} ms (not counted)`);
-  for (const rate of spec.rates) {
+  rates: for (const rate of spec.rates) {
     const runs: RunFigures[] = [];
     for (let run = 0; run < spec.runs; run++) {
-      const figures = await measureRun({
-        server,
-        clients,
-        meter,
-        rate,
-        durationMs: spec.durationMs,
-        drainMs: 3000,
-      });
+      let figures: RunFigures;
+      try {
+        figures = await measureRun({
+          server,
+          clients,
+          meter,
+          rate,
+          durationMs: spec.durationMs,
+          drainMs: 3000,
+        });
+      } catch (error) {
+        // A sweep ends at a rate that cannot be measured; the rate does not count as sustained.
+        if (!spec.sweep || !(error instanceof NoWritersError)) throw error;
+        log(`    stopped @${rate}/s: ${error.message}`);
+        break rates;
+      }
       recordSent(meter, clients, sentPerDoc);
       runs.push(figures);
       log(
