@@ -2,9 +2,10 @@
  * Summarises V8 CPU profiles written by `npm run bench:collab -- --cpu-prof DIR`: self time per
  * function and per package, as a share of the profiled time.
  *
- *   node --import tsx test/bench/profile-summary.ts DIR/ours/CPU.*.cpuprofile [--top 25] [--skip-ms 4000]
+ *   node --import tsx test/bench/profile-summary.ts DIR/ours/CPU.*.cpuprofile [--top 25] [--skip-ms 4000] [--until-ms 60000]
  *
- * --skip-ms leaves out the first milliseconds of each profile (start-up: module loading, migrations).
+ * --skip-ms leaves out the first milliseconds of each profile (start-up: module loading, migrations);
+ * --until-ms leaves out what comes after, so that two parts of one run can be compared.
  */
 import fs from "node:fs";
 
@@ -35,6 +36,8 @@ const topIndex = args.indexOf("--top");
 const top = topIndex >= 0 ? Number(args.splice(topIndex, 2)[1]) : 25;
 const skipIndex = args.indexOf("--skip-ms");
 const skipMs = skipIndex >= 0 ? Number(args.splice(skipIndex, 2)[1]) : 0;
+const untilIndex = args.indexOf("--until-ms");
+const untilMs = untilIndex >= 0 ? Number(args.splice(untilIndex, 2)[1]) : Infinity;
 const self = new Map<string, number>();
 const packages = new Map<string, number>();
 let total = 0;
@@ -47,7 +50,7 @@ for (const file of args) {
     const node = byId.get(id)!;
     const ms = (profile.timeDeltas[index] ?? 0) / 1000;
     at += ms;
-    if (at < skipMs) return;
+    if (at < skipMs || at >= untilMs) return;
     const { functionName, url, lineNumber } = node.callFrame;
     total += ms;
     if (functionName === "(idle)" || functionName === "(program)") {
