@@ -134,7 +134,8 @@ export class CollabDocument {
     stored: LoadedState,
     /** Stores a batch of changes; resolves once it is committed. */
     private readonly persist: (update: Uint8Array, userId: string | null) => Promise<void>,
-    private readonly load: Pick<EventLoopLoad, "saturated"> = { saturated: false },
+    /** Whether the process is saturated, which lengthens the gathering of a busy document. */
+    private readonly eventLoop: Pick<EventLoopLoad, "saturated">,
   ) {
     // The server's own presence is empty: only clients appear in the awareness.
     this.awareness.setLocalState(null);
@@ -235,7 +236,7 @@ export class CollabDocument {
       this.flush();
       return;
     }
-    const limit = this.load.saturated ? SATURATED_GATHER_MS : MAX_GATHER_MS;
+    const limit = this.eventLoop.saturated ? SATURATED_GATHER_MS : MAX_GATHER_MS;
     const wait = Math.min(threshold, limit) - (now - this.lastFlushAt);
     if (wait >= 1) {
       const timer = setTimeout(() => this.flush(), wait);

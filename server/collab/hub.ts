@@ -52,7 +52,7 @@ export class CollabHub {
   private readonly accessTimer: NodeJS.Timeout;
   private readonly searchText: SearchTextRefresher;
   private readonly projections: BoardProjector;
-  private readonly load = new EventLoopLoad();
+  private readonly eventLoop = new EventLoopLoad();
   private closed = false;
 
   constructor(
@@ -89,7 +89,7 @@ export class CollabHub {
         documentId,
         stored,
         (update, userId) => this.stored(document, update, userId),
-        this.load,
+        this.eventLoop,
       );
       document.rowsSinceCompaction = stored.rows;
       return document;
@@ -374,7 +374,7 @@ export class CollabHub {
   async close(): Promise<void> {
     this.closed = true;
     clearInterval(this.accessTimer);
-    this.load.close();
+    this.eventLoop.close();
     const documents = await Promise.allSettled(this.documents.values());
     for (const result of documents) {
       if (result.status !== "fulfilled") continue;
