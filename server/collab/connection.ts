@@ -1,5 +1,5 @@
 import * as encoding from "lib0/encoding";
-import WebSocket from "ws";
+import WebSocket, * as ws from "ws";
 import { MessageType } from "../../shared/collab";
 import { TokenBucket } from "./rate-limit";
 
@@ -23,6 +23,49 @@ export interface ConnectionLimits {
   awarenessBurst?: number;
   /** Sustained presence updates per second. @default 10 */
   awarenessPerSecond?: number;
+}
+
+interface FrameOptions {
+  fin: boolean;
+  opcode: number;
+  mask: boolean;
+  readOnly: boolean;
+  rsv1: boolean;
+}
+
+/** The parts of `ws` that send a message framed once, as socket.io does for its broadcasts. */
+const { Sender } = ws as unknown as { Sender?: { frame?(data: Buffer, options: FrameOptions): Buffer[] } };
+interface FrameSender {
+  sendFrame(frame: Buffer[]): void;
+}
+const BINARY_FRAME: FrameOptions = { fin: true, opcode: 2, mask: false, readOnly: false, rsv1: false };
+
+/**
+ * Sends one binary message to many connections. It is framed once, header and payload in one buffer,
+ * and that buffer is written to each socket as it is: one write per receiver, not `ws`'s header and
+ * payload per receiver. Without permessage-deflate, which the server does not offer, `ws` sends every
+ * frame at once, in order with its own sends.
+ */
+export function broadcast(
+  connections: Iterable<Connection>,
+  message: Uint8Array,
+  skip: Connection | null = null,
+): void {
+  let frame: Buffer[] | undefined;
+  for (const connection of connections) {
+    if (connection === skip || !connection.open) continue;
+    const sender = (connection.socket as unknown as { _sender?: Partial<FrameSender> })._sender;
+    if (typeof Sender?.frame !== "function" || typeof sender?.sendFrame !== "function") {
+      connection.send(message);
+      continue;
+    }
+    frame ??= [
+      Buffer.concat(
+        Sender.frame(Buffer.from(message.buffer, message.byteOffset, message.byteLength), BINARY_FRAME),
+      ),
+    ];
+    sender.sendFrame(frame);
+  }
 }
 
 /** One socket on one document. */

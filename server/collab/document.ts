@@ -3,7 +3,7 @@ import * as awarenessProtocol from "y-protocols/awareness";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
 import { MessageType } from "../../shared/collab";
-import { Connection } from "./connection";
+import { broadcast, Connection } from "./connection";
 import type { EventLoopLoad } from "./event-loop-load";
 import type { LoadedState } from "./persistence";
 
@@ -153,8 +153,7 @@ export class CollabDocument {
       ({ added, updated, removed }: { added: number[]; updated: number[]; removed: number[] }) => {
         const changed = added.concat(updated, removed);
         if (changed.length === 0) return;
-        const message = awarenessMessage(this.awareness, changed);
-        for (const connection of this.connections) connection.send(message);
+        broadcast(this.connections, awarenessMessage(this.awareness, changed));
       },
     );
     if (!servedAsStored) this.hydrate();
@@ -310,10 +309,11 @@ export class CollabDocument {
     const merged = updates.length === 1 ? updates[0]! : Y.mergeUpdates(updates);
     // A lone author already has what it sent; with several, each needs the others' part.
     const skip = authors.size === 1 ? [...authors][0]! : null;
-    const message = syncMessage((encoder) => syncProtocol.writeUpdate(encoder, merged));
-    for (const connection of this.connections) {
-      if (connection !== skip) connection.send(message);
-    }
+    broadcast(
+      this.connections,
+      syncMessage((encoder) => syncProtocol.writeUpdate(encoder, merged)),
+      skip,
+    );
     this.lastStored = this.persist(merged, userId);
   }
 
