@@ -106,19 +106,22 @@ export async function saveSnapshot(
   db: Executor,
   args: { documentId: string; state: Uint8Array; stateVector: Uint8Array; folded: number },
 ): Promise<string> {
+  // The state, megabytes for a large document, is sent once and as the last parameter: `pg` copies
+  // each parameter into its message and grows the message by copying what is in it, all on the event
+  // loop.
   const row = await db
     .insertInto("doc_snapshots")
     .values({
       document_id: args.documentId,
-      state: args.state,
       state_vector: args.stateVector,
       updates_folded: args.folded,
+      state: args.state,
     })
     .onConflict((oc) =>
       oc.column("document_id").doUpdateSet({
-        state: args.state,
-        state_vector: args.stateVector,
-        updates_folded: sql`doc_snapshots.updates_folded + ${args.folded}`,
+        state: sql`excluded.state`,
+        state_vector: sql`excluded.state_vector`,
+        updates_folded: sql`doc_snapshots.updates_folded + excluded.updates_folded`,
         compacted_at: sql`now()`,
       }),
     )

@@ -129,6 +129,29 @@ describe("storage of documents", () => {
     expect(textOf(Y.mergeUpdates(loaded.updates))).toBe("one two three");
   });
 
+  it("replaces the snapshot's state and vector when it compacts again, and counts every row it folded", async () => {
+    const { document } = await setUp();
+    const { db } = database.handle;
+    const store = new UpdateStore(db, createLogger("silent"));
+    const source = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    source.on("update", (update: Uint8Array) => updates.push(update));
+    const append = async (text: string) => {
+      source.getText("body").insert(source.getText("body").length, text);
+      await appendUpdates(db, { updates: [{ documentId: document.id, update: updates.at(-1)! }] });
+    };
+    await append("first ");
+    await append("second ");
+    expect(await store.compact(document.id)).toBe(2);
+    await append("third");
+    expect(await store.compact(document.id)).toBe(1);
+
+    const snapshot = await findSnapshot(db, { documentId: document.id });
+    expect(snapshot?.folded).toBe("3");
+    expect(textOf(snapshot!.state)).toBe("first second third");
+    expect(snapshot!.stateVector).toEqual(Y.encodeStateVector(source));
+  });
+
   it("returns to no loaded documents after a thousand were opened and closed", async () => {
     const { city, cookie } = await setUp();
     const { db } = database.handle;
