@@ -14,7 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { parseArgs } from "node:util";
 import autocannon from "autocannon";
-import { freePort, ourNodeFlags } from "./lib/systems";
+import { freePort } from "./lib/systems";
 
 const { values: options } = parseArgs({
   options: {
@@ -75,7 +75,7 @@ async function main(): Promise<void> {
   if (pinned) execFileSync("taskset", ["-cp", "1", String(process.pid)], { stdio: "ignore" });
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "scf-bench-public-"));
   const port = await freePort();
-  const command = [process.execPath, "--import", "tsx", ...ourNodeFlags(), "server/main.ts"];
+  const command = [process.execPath, "--import", "tsx", "server/main.ts"];
   const server = spawn(
     pinned ? "taskset" : command[0]!,
     pinned ? ["-c", "0", ...command] : command.slice(1),

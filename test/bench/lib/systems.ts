@@ -10,20 +10,6 @@ export const SYSTEMS: SystemName[] = ["ours", "hocuspocus", "y-websocket"];
 const ROOT = path.resolve(import.meta.dirname, "../../..");
 const PRELOAD = path.join(ROOT, "test/bench/peers/preload.mjs");
 
-/**
- * The Node flags `npm start` gives our server (the `tsx` flags before `server/main.ts` in
- * package.json), so that every benchmark runs it as production does.
- */
-export function ourNodeFlags(): string[] {
-  const packageJson = JSON.parse(fs.readFileSync(path.join(ROOT, "package.json"), "utf8")) as {
-    scripts: Record<string, string>;
-  };
-  const start = packageJson.scripts.start ?? "";
-  const command = /\btsx((?: --\S+)*) server\/main\.ts/.exec(start);
-  if (!command) throw new Error(`package.json's start script does not run tsx server/main.ts: ${start}`);
-  return command[1]!.split(" ").filter(Boolean);
-}
-
 /** What the preload script reports on SIGUSR2 (plus what a peer adds, e.g. Hocuspocus's stores). */
 export interface ServerStats {
   eldP50: number;
@@ -247,7 +233,7 @@ export async function startSystem(options: StartOptions): Promise<ServerProcess>
   const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port) };
   delete env.DATABASE_URL;
   if (options.system === "ours") {
-    args = ["--import", "tsx", "--import", PRELOAD, ...flags, ...ourNodeFlags(), "server/main.ts"];
+    args = ["--import", "tsx", "--import", PRELOAD, ...flags, "server/main.ts"];
     Object.assign(env, { NODE_ENV: "production", HOST: "127.0.0.1", LOG_LEVEL: "warn" });
     if (options.databaseUrl) env.DATABASE_URL = options.databaseUrl;
     else env.DATA_DIR = options.dataDir;
