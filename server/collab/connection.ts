@@ -33,11 +33,12 @@ interface FrameOptions {
   rsv1: boolean;
 }
 
-/** The parts of `ws` that send a message framed once, as socket.io does for its broadcasts. */
-const { Sender } = ws as unknown as { Sender?: { frame?(data: Buffer, options: FrameOptions): Buffer[] } };
 interface FrameSender {
   sendFrame(frame: Buffer[]): void;
 }
+
+/** The parts of `ws` that send a message framed once, as socket.io does for its broadcasts. */
+const { Sender } = ws as unknown as { Sender?: { frame?(data: Buffer, options: FrameOptions): Buffer[] } };
 const BINARY_FRAME: FrameOptions = { fin: true, opcode: 2, mask: false, readOnly: false, rsv1: false };
 
 /**
