@@ -72,7 +72,17 @@ export async function truncateAll(handle: DatabaseHandle): Promise<void> {
   `.execute(handle.db);
   if (tables.rows.length === 0) return;
   const list = tables.rows.map((row) => `"${row.tablename}"`).join(", ");
-  await sql.raw(`truncate ${list} restart identity cascade`).execute(handle.db);
+  // Work the previous test's server left running (a projection, a search text) may still write; when
+  // PostgreSQL resolves such a deadlock against the truncate, the truncate goes again.
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await sql.raw(`truncate ${list} restart identity cascade`).execute(handle.db);
+      return;
+    } catch (error) {
+      const deadlock = (error as { code?: unknown }).code === "40P01";
+      if (!deadlock || attempt === 3) throw error;
+    }
+  }
 }
 
 /**
