@@ -108,13 +108,19 @@ describe("storage of documents", () => {
     expect(later.doc.getText("body").toString()).toBe("offline, stored and live");
   });
 
-  it("deletes exactly the rows it folded: a row appended afterwards survives", async () => {
+  /** A store of its own, and a Y.Doc whose updates the test appends as rows by hand. */
+  async function storeAndSource() {
     const { document } = await setUp();
     const { db } = database.handle;
     const store = new UpdateStore(db, createLogger("silent"));
     const source = new Y.Doc();
     const updates: Uint8Array[] = [];
     source.on("update", (update: Uint8Array) => updates.push(update));
+    return { document, db, store, source, updates };
+  }
+
+  it("deletes exactly the rows it folded: a row appended afterwards survives", async () => {
+    const { document, db, store, source, updates } = await storeAndSource();
     source.getText("body").insert(0, "one ");
     source.getText("body").insert(4, "two ");
     await appendUpdates(db, { updates: updates.map((update) => ({ documentId: document.id, update })) });
@@ -130,12 +136,7 @@ describe("storage of documents", () => {
   });
 
   it("replaces the snapshot's state and vector when it compacts again, and counts every row it folded", async () => {
-    const { document } = await setUp();
-    const { db } = database.handle;
-    const store = new UpdateStore(db, createLogger("silent"));
-    const source = new Y.Doc();
-    const updates: Uint8Array[] = [];
-    source.on("update", (update: Uint8Array) => updates.push(update));
+    const { document, db, store, source, updates } = await storeAndSource();
     const append = async (text: string) => {
       source.getText("body").insert(source.getText("body").length, text);
       await appendUpdates(db, { updates: [{ documentId: document.id, update: updates.at(-1)! }] });
