@@ -7,6 +7,7 @@ import pg from "pg";
 import { afterAll, beforeAll, beforeEach } from "vitest";
 import { openDatabase, type DatabaseHandle } from "../../db/connect";
 import { EmbeddedDatabaseBusyError } from "../../db/embedded-lock";
+import { isDeadlock } from "../../db/errors";
 import { migrateToLatest } from "../../db/migrate";
 
 const MIGRATIONS_DIR = path.resolve("db/migrations");
@@ -79,8 +80,7 @@ export async function truncateAll(handle: DatabaseHandle): Promise<void> {
       await sql.raw(`truncate ${list} restart identity cascade`).execute(handle.db);
       return;
     } catch (error) {
-      const deadlock = (error as { code?: unknown }).code === "40P01";
-      if (!deadlock || attempt === 3) throw error;
+      if (!isDeadlock(error) || attempt === 3) throw error;
     }
   }
 }
