@@ -123,6 +123,12 @@ interface Plan {
   afterCloseMs: number;
   /** Wait for a quiet machine before each server start (`waitForQuietMachine`). */
   waitForQuiet: boolean;
+  /**
+   * One server process per system for every scenario that does not need a fresh one (quick: a
+   * server start costs ours about 5 s on PGlite). Full runs start a fresh server per scenario, so
+   * each scenario's memory figures start from an idle server that has served nothing.
+   */
+  shareServer: boolean;
   fanout: { clients: number; rate: number }[];
   typing: { clients: number; perClient: number }[];
   sweep: { clients: number; writers: number; rates: number[]; runs: number; durationMs: number };
@@ -143,6 +149,7 @@ function makePlan(options: Options): Plan {
       settleMs: 200,
       afterCloseMs: 500,
       waitForQuiet: false,
+      shareServer: true,
       fanout: [{ clients: 100, rate: 100 }],
       typing: [],
       sweep: { clients: 30, writers: 10, rates: [400, 1600], runs: 1, durationMs: 800 },
@@ -161,6 +168,7 @@ function makePlan(options: Options): Plan {
     // Ours unloads a document 5 s after its last client left (then versions and compacts it).
     afterCloseMs: 10_000,
     waitForQuiet: true,
+    shareServer: false,
     fanout: [10, 100, 300, 1000].flatMap((clients) => [20, 100].map((rate) => ({ clients, rate }))),
     typing: [
       { clients: 10, perClient: 5 },
@@ -318,6 +326,46 @@ function documentsNeeded(plan: Plan): number {
   );
 }
 
+interface Started {
+  server: ServerProcess;
+  endpoint: Endpoint;
+}
+
+/**
+ * Hands out server processes: a fresh one each time, or (`shared`) one that lives until it is
+ * stopped or `close` is called. A scenario that needs its own process (to load from storage cold,
+ * or to read PGlite's files after the server let go of them) stops what it got: the next
+ * `acquire` then starts another.
+ */
+class Servers {
+  private current: Started | null = null;
+  constructor(
+    private readonly shared: boolean,
+    private readonly startFresh: () => Promise<Started>,
+  ) {}
+
+  async acquire(): Promise<Started> {
+    if (!this.shared) return this.startFresh();
+    if (
+      !this.current ||
+      this.current.server.child.exitCode !== null ||
+      this.current.server.child.signalCode
+    ) {
+      this.current = await this.startFresh();
+    }
+    return this.current;
+  }
+
+  async release(server: ServerProcess): Promise<void> {
+    if (!this.shared) await server.stop();
+  }
+
+  async close(): Promise<void> {
+    await this.current?.server.stop();
+    this.current = null;
+  }
+}
+
 async function benchSystem(
   system: SystemName,
   options: Options,
@@ -359,7 +407,7 @@ async function benchSystem(
   const pool = new DocumentPool(ours?.documents ?? null);
   let cookie: string | null = null;
 
-  const start = async (): Promise<{ server: ServerProcess; endpoint: Endpoint }> => {
+  const startFresh = async (): Promise<Started> => {
     const waited = plan.waitForQuiet ? await waitForQuietMachine() : 0;
     if (waited === null)
       log("    the machine did not become quiet within 30 s: see oth% for the disturbance");
@@ -373,6 +421,7 @@ async function benchSystem(
     if (system === "ours" && !cookie) cookie = await signIn(server.origin, BENCH_EMAIL, BENCH_PASSWORD);
     return { server, endpoint: endpointFor(system, server.port, cookie) };
   };
+  const servers = new Servers(plan.shareServer, startFresh);
 
   const record = (scenario: string, row: Row) => {
     results[scenario] ??= {};
@@ -382,7 +431,7 @@ async function benchSystem(
   const load = async (scenario: string, documents: number, spec: Omit<LoadSpec, "documents">) => {
     if (options.only && !options.only.test(scenario)) return null;
     log(`  ${scenario}`);
-    const { server, endpoint } = await start();
+    const { server, endpoint } = await servers.acquire();
     try {
       return await loadOn(server, endpoint, scenario, documents, spec);
     } catch (error) {
@@ -390,7 +439,7 @@ async function benchSystem(
       failures.push(`${system}: ${scenario}: ${(error as Error).message}`);
       return null;
     } finally {
-      await server.stop();
+      await servers.release(server);
     }
   };
 
@@ -421,7 +470,7 @@ async function benchSystem(
     }
   };
 
-  const guarded0 = async (what: string, task: () => Promise<void>) => {
+  const guarded = async (what: string, task: () => Promise<void>) => {
     try {
       await task();
     } catch (error) {
@@ -437,102 +486,100 @@ async function benchSystem(
     afterCloseMs: plan.afterCloseMs,
   };
 
-  if (options.scenarios.has(1)) {
-    await load("1 latency floor, 2 clients @20/s", 1, {
-      ...common,
-      roles: () => [WRITER, FULL],
-      rates: [20],
-    });
-  }
+  try {
+    if (options.scenarios.has(1)) {
+      await load("1 latency floor, 2 clients @20/s", 1, {
+        ...common,
+        roles: () => [WRITER, FULL],
+        rates: [20],
+      });
+    }
 
-  if (options.scenarios.has(2)) {
-    for (const { clients, rate } of plan.fanout) {
-      await load(`2 fan-out N=${clients} @${rate}/s`, 1, {
-        ...common,
-        roles: () => fanoutRoles(clients),
-        rates: [rate],
-      });
-    }
-    for (const { clients, perClient } of plan.typing) {
-      const typist: Role = { receive: true, write: true, full: false };
-      const fullTypist: Role = { receive: true, write: true, full: true };
-      await load(`2 every client types N=${clients} ×${perClient}/s`, 1, {
-        ...common,
-        roles: () => [fullTypist, fullTypist, ...Array<Role>(clients - 2).fill(typist)],
-        rates: [clients * perClient],
-      });
-    }
-    const sweep = plan.sweep;
-    const scenario = `2 sweep N=${sweep.clients}, ${sweep.writers} writers`;
-    const runSweep = !options.only || options.only.test(scenario);
-    if (runSweep) log(`  ${scenario}: rates ${sweep.rates.join(", ")}/s until p99 >= 50 ms`);
-    await guarded0(`sweep`, async () => {
-      if (!runSweep) return;
-      const { server, endpoint } = await start();
-      try {
-        const light = sweep.clients - sweep.writers - 2;
-        const result = await runLoad(
-          server,
-          endpoint,
-          pool.take(1),
-          {
-            roles: () => [
-              ...Array<Role>(sweep.writers).fill(WRITER),
-              FULL,
-              FULL,
-              ...Array<Role>(light).fill(LIGHT),
-            ],
-            documents: 1,
-            rates: sweep.rates,
-            runs: sweep.runs,
-            durationMs: sweep.durationMs,
-            settleMs: plan.settleMs,
-            afterCloseMs: 500,
-            sweep: true,
-          },
-          log,
-        );
-        const sustained = result.rates.filter(
-          (step) => step.summary["latency.p99"]!.median < 50 && step.summary.deliveryRatio!.median >= 0.999,
-        );
-        record(scenario, {
-          kind: "sweep",
-          scenario,
-          clients: sweep.clients,
-          writers: sweep.writers,
-          steps: result.rates.map(({ rate, summary }) => ({ rate, summary })),
-          highestSustainedRate: sustained.length ? Math.max(...sustained.map((step) => step.rate)) : 0,
+    if (options.scenarios.has(2)) {
+      for (const { clients, rate } of plan.fanout) {
+        await load(`2 fan-out N=${clients} @${rate}/s`, 1, {
+          ...common,
+          roles: () => fanoutRoles(clients),
+          rates: [rate],
         });
-      } finally {
-        await server.stop();
       }
-    });
-  }
-
-  if (options.scenarios.has(3)) {
-    const { documents, perDocRate } = plan.manyDocs;
-    await load(`3 many documents: ${documents} × 3 clients @${perDocRate}/s each`, documents, {
-      ...common,
-      roles: (docIndex) => [WRITER, ...(docIndex === 0 ? [FULL, FULL] : [LIGHT, LIGHT])],
-      rates: [documents * perDocRate],
-    });
-  }
-
-  const guarded = async (what: string, task: () => Promise<void>) => {
-    try {
-      await task();
-    } catch (error) {
-      log(`    FAILED: ${(error as Error).message}`);
-      failures.push(`${system}: ${what}: ${(error as Error).message}`);
+      for (const { clients, perClient } of plan.typing) {
+        const typist: Role = { receive: true, write: true, full: false };
+        const fullTypist: Role = { receive: true, write: true, full: true };
+        await load(`2 every client types N=${clients} ×${perClient}/s`, 1, {
+          ...common,
+          roles: () => [fullTypist, fullTypist, ...Array<Role>(clients - 2).fill(typist)],
+          rates: [clients * perClient],
+        });
+      }
+      const sweep = plan.sweep;
+      const scenario = `2 sweep N=${sweep.clients}, ${sweep.writers} writers`;
+      const runSweep = !options.only || options.only.test(scenario);
+      if (runSweep) log(`  ${scenario}: rates ${sweep.rates.join(", ")}/s until p99 >= 50 ms`);
+      await guarded(`sweep`, async () => {
+        if (!runSweep) return;
+        const { server, endpoint } = await servers.acquire();
+        try {
+          const light = sweep.clients - sweep.writers - 2;
+          const result = await runLoad(
+            server,
+            endpoint,
+            pool.take(1),
+            {
+              roles: () => [
+                ...Array<Role>(sweep.writers).fill(WRITER),
+                FULL,
+                FULL,
+                ...Array<Role>(light).fill(LIGHT),
+              ],
+              documents: 1,
+              rates: sweep.rates,
+              runs: sweep.runs,
+              durationMs: sweep.durationMs,
+              settleMs: plan.settleMs,
+              afterCloseMs: 500,
+              sweep: true,
+            },
+            log,
+          );
+          const sustained = result.rates.filter(
+            (step) => step.summary["latency.p99"]!.median < 50 && step.summary.deliveryRatio!.median >= 0.999,
+          );
+          record(scenario, {
+            kind: "sweep",
+            scenario,
+            clients: sweep.clients,
+            writers: sweep.writers,
+            steps: result.rates.map(({ rate, summary }) => ({ rate, summary })),
+            highestSustainedRate: sustained.length ? Math.max(...sustained.map((step) => step.rate)) : 0,
+          });
+        } finally {
+          await servers.release(server);
+        }
+      });
     }
-  };
-  if (options.scenarios.has(4)) {
-    await guarded("cold load", () =>
-      coldLoads(system, plan, trace, ours, hocuspocusNames, start, pool, record, log),
-    );
-  }
-  if (options.scenarios.has(5)) {
-    await guarded("database writes", () => databaseWrites(system, plan, storage, start, pool, record, log));
+
+    if (options.scenarios.has(3)) {
+      const { documents, perDocRate } = plan.manyDocs;
+      await load(`3 many documents: ${documents} × 3 clients @${perDocRate}/s each`, documents, {
+        ...common,
+        roles: (docIndex) => [WRITER, ...(docIndex === 0 ? [FULL, FULL] : [LIGHT, LIGHT])],
+        rates: [documents * perDocRate],
+      });
+    }
+
+    if (options.scenarios.has(4)) {
+      await guarded("cold load", () =>
+        coldLoads(system, plan, trace, ours, hocuspocusNames, servers, pool, record, log),
+      );
+    }
+    if (options.scenarios.has(5)) {
+      await guarded("database writes", () =>
+        databaseWrites(system, plan, storage, servers, pool, record, log),
+      );
+    }
+  } finally {
+    await servers.close();
   }
 }
 
@@ -545,7 +592,7 @@ async function coldLoads(
   trace: ReturnType<typeof loadTrace> | null,
   ours: OursDocuments | null,
   hocuspocusNames: { snapshot: string[]; short: string[] } | null,
-  start: () => Promise<{ server: ServerProcess; endpoint: Endpoint }>,
+  servers: Servers,
   pool: DocumentPool,
   record: (scenario: string, row: Row) => void,
   log: (line: string) => void,
@@ -598,7 +645,7 @@ async function coldLoads(
 
   log(`  ${names.snapshot} / ${names.short}`);
   {
-    const { server, endpoint } = await start();
+    const { server, endpoint } = await servers.acquire();
     try {
       await warmUp(endpoint);
       const snapshotIds = ours ? ours.snapshots[0]! : hocuspocusNames!.snapshot;
@@ -612,7 +659,7 @@ async function coldLoads(
           `same text, 1 op: ${summarize(short.loads.map((l) => l.openToStateMs)).median.toFixed(1)} ms`,
       );
     } finally {
-      await server.stop();
+      await servers.release(server);
     }
   }
 
@@ -633,8 +680,9 @@ async function coldLoads(
   log(`  ${names.raw} (a fresh server process per run; stopping it does not compact)`);
   const loads = [];
   let measured: Awaited<ReturnType<typeof measure>> | null = null;
+  await servers.close();
   for (let run = 0; run < plan.coldCopies; run++) {
-    const { server, endpoint } = await start();
+    const { server, endpoint } = await servers.acquire();
     try {
       await warmUp(endpoint);
       measured = await measure(endpoint, [ours.rawLogs[0]!]);
@@ -654,7 +702,7 @@ async function databaseWrites(
   system: SystemName,
   plan: Plan,
   storage: Storage,
-  start: () => Promise<{ server: ServerProcess; endpoint: Endpoint }>,
+  servers: Servers,
   pool: DocumentPool,
   record: (scenario: string, row: Row) => void,
   log: (line: string) => void,
@@ -663,7 +711,7 @@ async function databaseWrites(
   const rate = documents * perDocRate;
   const scenario = `5 database writes: ${documents} documents × ${perDocRate} updates/s`;
   log(`  ${scenario}`);
-  const { server, endpoint } = await start();
+  const { server, endpoint } = await servers.acquire();
   const groups: string[][] = [];
   const runs: RunFigures[] = [];
   const perRun: { rows: number; bytes: number }[] = [];
