@@ -129,6 +129,12 @@ interface Plan {
    * each scenario's memory figures start from an idle server that has served nothing.
    */
   shareServer: boolean;
+  /**
+   * Run each scenario on every system before the next scenario (full runs), so that a slow drift
+   * of the machine over the half hour falls on every system alike; otherwise system by system
+   * (quick, where each system keeps one server process).
+   */
+  interleave: boolean;
   fanout: { clients: number; rate: number }[];
   typing: { clients: number; perClient: number }[];
   sweep: { clients: number; writers: number; rates: number[]; runs: number; durationMs: number };
@@ -150,6 +156,7 @@ function makePlan(options: Options): Plan {
       afterCloseMs: 500,
       waitForQuiet: false,
       shareServer: true,
+      interleave: false,
       fanout: [{ clients: 100, rate: 100 }],
       typing: [],
       sweep: { clients: 30, writers: 10, rates: [400, 1600], runs: 1, durationMs: 800 },
@@ -169,6 +176,7 @@ function makePlan(options: Options): Plan {
     afterCloseMs: 10_000,
     waitForQuiet: true,
     shareServer: false,
+    interleave: true,
     fanout: [10, 100, 300, 1000].flatMap((clients) => [20, 100].map((rate) => ({ clients, rate }))),
     typing: [
       { clients: 10, perClient: 5 },
@@ -366,14 +374,24 @@ class Servers {
   }
 }
 
-async function benchSystem(
+/** One scenario of one system: `title` names it in the log, `run` measures and records it. */
+interface Step {
+  title: string;
+  run: () => Promise<void>;
+}
+
+/**
+ * Prepares one system (its stored documents and trace snapshots) and returns its scenarios as steps,
+ * in the same order for every system, so that they can run system by system or interleaved.
+ */
+async function prepareSystem(
   system: SystemName,
   options: Options,
   plan: Plan,
   storage: Storage,
   results: Results,
   log: (line: string) => void,
-): Promise<void> {
+): Promise<{ steps: Step[]; close: () => Promise<void> }> {
   const trace = options.scenarios.has(4) && system !== "y-websocket" ? loadTrace(plan.traceOps) : null;
   let ours: OursDocuments | null = null;
   let hocuspocusNames: { snapshot: string[]; short: string[] } | null = null;
@@ -429,8 +447,6 @@ async function benchSystem(
   };
 
   const load = async (scenario: string, documents: number, spec: Omit<LoadSpec, "documents">) => {
-    if (options.only && !options.only.test(scenario)) return null;
-    log(`  ${scenario}`);
     const { server, endpoint } = await servers.acquire();
     try {
       return await loadOn(server, endpoint, scenario, documents, spec);
@@ -486,101 +502,119 @@ async function benchSystem(
     afterCloseMs: plan.afterCloseMs,
   };
 
-  try {
-    if (options.scenarios.has(1)) {
-      await load("1 latency floor, 2 clients @20/s", 1, {
-        ...common,
-        roles: () => [WRITER, FULL],
-        rates: [20],
+  const steps: Step[] = [];
+  /** A load scenario, unless `--only` leaves it out. */
+  const loadStep = (title: string, run: () => Promise<void>) => {
+    if (!options.only || options.only.test(title)) steps.push({ title, run });
+  };
+
+  if (options.scenarios.has(1)) {
+    const scenario = "1 latency floor, 2 clients @20/s";
+    loadStep(scenario, async () => {
+      await load(scenario, 1, { ...common, roles: () => [WRITER, FULL], rates: [20] });
+    });
+  }
+
+  if (options.scenarios.has(2)) {
+    for (const { clients, rate } of plan.fanout) {
+      const scenario = `2 fan-out N=${clients} @${rate}/s`;
+      loadStep(scenario, async () => {
+        await load(scenario, 1, { ...common, roles: () => fanoutRoles(clients), rates: [rate] });
       });
     }
-
-    if (options.scenarios.has(2)) {
-      for (const { clients, rate } of plan.fanout) {
-        await load(`2 fan-out N=${clients} @${rate}/s`, 1, {
-          ...common,
-          roles: () => fanoutRoles(clients),
-          rates: [rate],
-        });
-      }
-      for (const { clients, perClient } of plan.typing) {
-        const typist: Role = { receive: true, write: true, full: false };
-        const fullTypist: Role = { receive: true, write: true, full: true };
-        await load(`2 every client types N=${clients} ×${perClient}/s`, 1, {
+    for (const { clients, perClient } of plan.typing) {
+      const typist: Role = { receive: true, write: true, full: false };
+      const fullTypist: Role = { receive: true, write: true, full: true };
+      const scenario = `2 every client types N=${clients} ×${perClient}/s`;
+      loadStep(scenario, async () => {
+        await load(scenario, 1, {
           ...common,
           roles: () => [fullTypist, fullTypist, ...Array<Role>(clients - 2).fill(typist)],
           rates: [clients * perClient],
         });
-      }
-      const sweep = plan.sweep;
-      const scenario = `2 sweep N=${sweep.clients}, ${sweep.writers} writers`;
-      const runSweep = !options.only || options.only.test(scenario);
-      if (runSweep) log(`  ${scenario}: rates ${sweep.rates.join(", ")}/s until p99 >= 50 ms`);
-      await guarded(`sweep`, async () => {
-        if (!runSweep) return;
-        const { server, endpoint } = await servers.acquire();
-        try {
-          const light = sweep.clients - sweep.writers - 2;
-          const result = await runLoad(
-            server,
-            endpoint,
-            pool.take(1),
-            {
-              roles: () => [
-                ...Array<Role>(sweep.writers).fill(WRITER),
-                FULL,
-                FULL,
-                ...Array<Role>(light).fill(LIGHT),
-              ],
-              documents: 1,
-              rates: sweep.rates,
-              runs: sweep.runs,
-              durationMs: sweep.durationMs,
-              settleMs: plan.settleMs,
-              afterCloseMs: 500,
-              sweep: true,
-            },
-            log,
-          );
-          const sustained = result.rates.filter(
-            (step) => step.summary["latency.p99"]!.median < 50 && step.summary.deliveryRatio!.median >= 0.999,
-          );
-          record(scenario, {
-            kind: "sweep",
-            scenario,
-            clients: sweep.clients,
-            writers: sweep.writers,
-            steps: result.rates.map(({ rate, summary }) => ({ rate, summary })),
-            highestSustainedRate: sustained.length ? Math.max(...sustained.map((step) => step.rate)) : 0,
-          });
-        } finally {
-          await servers.release(server);
-        }
       });
     }
+    const sweep = plan.sweep;
+    const scenario = `2 sweep N=${sweep.clients}, ${sweep.writers} writers`;
+    if (!options.only || options.only.test(scenario)) {
+      steps.push({
+        title: `${scenario}: rates ${sweep.rates.join(", ")}/s until p99 >= 50 ms`,
+        run: () =>
+          guarded("sweep", async () => {
+            const { server, endpoint } = await servers.acquire();
+            try {
+              const light = sweep.clients - sweep.writers - 2;
+              const result = await runLoad(
+                server,
+                endpoint,
+                pool.take(1),
+                {
+                  roles: () => [
+                    ...Array<Role>(sweep.writers).fill(WRITER),
+                    FULL,
+                    FULL,
+                    ...Array<Role>(light).fill(LIGHT),
+                  ],
+                  documents: 1,
+                  rates: sweep.rates,
+                  runs: sweep.runs,
+                  durationMs: sweep.durationMs,
+                  settleMs: plan.settleMs,
+                  afterCloseMs: 500,
+                  sweep: true,
+                },
+                log,
+              );
+              const sustained = result.rates.filter(
+                (step) =>
+                  step.summary["latency.p99"]!.median < 50 && step.summary.deliveryRatio!.median >= 0.999,
+              );
+              record(scenario, {
+                kind: "sweep",
+                scenario,
+                clients: sweep.clients,
+                writers: sweep.writers,
+                steps: result.rates.map(({ rate, summary }) => ({ rate, summary })),
+                highestSustainedRate: sustained.length ? Math.max(...sustained.map((step) => step.rate)) : 0,
+              });
+            } finally {
+              await servers.release(server);
+            }
+          }),
+      });
+    }
+  }
 
-    if (options.scenarios.has(3)) {
-      const { documents, perDocRate } = plan.manyDocs;
-      await load(`3 many documents: ${documents} × 3 clients @${perDocRate}/s each`, documents, {
+  if (options.scenarios.has(3)) {
+    const { documents, perDocRate } = plan.manyDocs;
+    const scenario = `3 many documents: ${documents} × 3 clients @${perDocRate}/s each`;
+    loadStep(scenario, async () => {
+      await load(scenario, documents, {
         ...common,
         roles: (docIndex) => [WRITER, ...(docIndex === 0 ? [FULL, FULL] : [LIGHT, LIGHT])],
         rates: [documents * perDocRate],
       });
-    }
-
-    if (options.scenarios.has(4)) {
-      await guarded("cold load", () =>
-        coldLoads(system, plan, trace, ours, hocuspocusNames, servers, pool, record, log),
-      );
-    }
-    if (options.scenarios.has(5)) {
-      await guarded("database writes", () =>
-        databaseWrites(system, plan, storage, servers, pool, record, log),
-      );
-    }
-  } finally {
-    await servers.close();
+    });
   }
+
+  if (options.scenarios.has(4)) {
+    steps.push({
+      title: `4 cold load, ${Math.round(plan.traceOps / 1000)}k-operation history`,
+      run: () =>
+        guarded("cold load", () =>
+          coldLoads(system, plan, trace, ours, hocuspocusNames, servers, pool, record, log),
+        ),
+    });
+  }
+  if (options.scenarios.has(5)) {
+    const { documents, perDocRate } = plan.dbWrites;
+    steps.push({
+      title: `5 database writes: ${documents} documents × ${perDocRate} updates/s`,
+      run: () =>
+        guarded("database writes", () => databaseWrites(system, plan, storage, servers, pool, record, log)),
+    });
+  }
+  return { steps, close: () => servers.close() };
 }
 
 /** Scenarios that failed (a server that died, a client that could not connect): listed at the end. */
@@ -643,7 +677,7 @@ async function coldLoads(
     note,
   });
 
-  log(`  ${names.snapshot} / ${names.short}`);
+  log(`    ${names.snapshot} / ${names.short}`);
   {
     const { server, endpoint } = await servers.acquire();
     try {
@@ -677,7 +711,7 @@ async function coldLoads(
     });
     return;
   }
-  log(`  ${names.raw} (a fresh server process per run; stopping it does not compact)`);
+  log(`    ${names.raw} (a fresh server process per run; stopping it does not compact)`);
   const loads = [];
   let measured: Awaited<ReturnType<typeof measure>> | null = null;
   await servers.close();
@@ -710,7 +744,6 @@ async function databaseWrites(
   const { documents, perDocRate, durationMs } = plan.dbWrites;
   const rate = documents * perDocRate;
   const scenario = `5 database writes: ${documents} documents × ${perDocRate} updates/s`;
-  log(`  ${scenario}`);
   const { server, endpoint } = await servers.acquire();
   const groups: string[][] = [];
   const runs: RunFigures[] = [];
@@ -1007,15 +1040,51 @@ async function main(): Promise<void> {
     fs.mkdirSync(path.dirname(options.json), { recursive: true });
     fs.writeFileSync(options.json, `${JSON.stringify(output, null, 2)}\n`);
   };
+  const prepared: { system: SystemName; steps: Step[]; close: () => Promise<void> }[] = [];
+  const busySeconds = new Map<SystemName, number>();
+  const timed = async (system: SystemName, task: () => Promise<void>) => {
+    const taskStarted = Date.now();
+    try {
+      await task();
+    } finally {
+      busySeconds.set(system, (busySeconds.get(system) ?? 0) + (Date.now() - taskStarted) / 1000);
+    }
+  };
   try {
     for (const system of options.systems) {
-      log(`\n${system}`);
-      const systemStarted = Date.now();
-      await benchSystem(system, options, plan, storage, results, log);
-      log(`  (${system}: ${((Date.now() - systemStarted) / 1000).toFixed(0)} s)`);
-      writeJson(false);
+      log(`preparing ${system}`);
+      await timed(system, async () => {
+        prepared.push({ system, ...(await prepareSystem(system, options, plan, storage, results, log)) });
+      });
     }
+    if (plan.interleave) {
+      const count = prepared[0]?.steps.length ?? 0;
+      for (let index = 0; index < count; index++) {
+        log(`\n${prepared[0]!.steps[index]!.title}`);
+        for (const { system, steps } of prepared) {
+          log(`  ${system}`);
+          await timed(system, steps[index]!.run);
+        }
+        writeJson(false);
+      }
+    } else {
+      for (const { system, steps, close } of prepared) {
+        log(`\n${system}`);
+        await timed(system, async () => {
+          for (const step of steps) {
+            log(`  ${step.title}`);
+            await step.run();
+          }
+          await close();
+        });
+        writeJson(false);
+      }
+    }
+    log(
+      `\ntime per system: ${[...busySeconds].map(([system, seconds]) => `${system} ${seconds.toFixed(0)} s`).join(", ")}`,
+    );
   } finally {
+    for (const { close } of prepared) await close();
     fs.rmSync(tempRoot, { recursive: true, force: true });
   }
   printTable(results, options.systems, log);
