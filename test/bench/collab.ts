@@ -36,6 +36,7 @@ import {
 import { summarize, type Summary } from "./lib/stats";
 import {
   endpointFor,
+  pinProcessTree,
   signIn,
   startSystem,
   waitForQuietMachine,
@@ -270,6 +271,8 @@ interface Storage {
   oursDataDir: string;
   hocuspocusDataDir: string;
   label: string;
+  /** Undoes what preparing did to the machine (the database server's pin). */
+  restore: () => void;
 }
 
 async function prepareStorage(tempRoot: string): Promise<Storage> {
@@ -281,6 +284,7 @@ async function prepareStorage(tempRoot: string): Promise<Storage> {
       hocuspocusDataDir: path.join(tempRoot, "hocuspocus-pglite"),
       label:
         "PGlite (ours: its own data dir; Hocuspocus: a separate PGlite data dir, PGlite is single-process)",
+      restore: () => {},
     };
   }
   // A fresh database of our own on the same server, so other users of DATABASE_URL are not disturbed.
@@ -288,9 +292,11 @@ async function prepareStorage(tempRoot: string): Promise<Storage> {
   const name = "scf_bench";
   const admin = new pg.Client({ connectionString: url });
   await admin.connect();
+  let pin: ReturnType<typeof pinProcessTree>;
   try {
     await admin.query(`drop database if exists ${name} with (force)`);
     await admin.query(`create database ${name}`);
+    pin = pinPostgres((await admin.query<{ data_directory: string }>("show data_directory")).rows[0]!);
   } finally {
     await admin.end();
   }
@@ -301,8 +307,35 @@ async function prepareStorage(tempRoot: string): Promise<Storage> {
     ours: { kind: "postgres", url: benchUrl.toString(), poolSize: 4 },
     oursDataDir: path.join(tempRoot, "ours"),
     hocuspocusDataDir: path.join(tempRoot, "hocuspocus-pglite"),
-    label: `PostgreSQL (${benchUrl.host}, database ${name}; Hocuspocus in table hocuspocus_documents of the same database)`,
+    label:
+      `PostgreSQL (${benchUrl.host}, database ${name}; Hocuspocus in table hocuspocus_documents of the same database; ` +
+      ("error" in pin
+        ? `its processes not pinned: ${pin.error})`
+        : "its processes pinned to the servers' core 0)"),
+    restore: "error" in pin ? () => {} : pin.restore,
   };
+}
+
+/**
+ * Pins a PostgreSQL server on this machine to core 0, beside the server under test: the database's
+ * work for a commit (which comes right after the relay, while the load generator is reading it) then
+ * takes its time from the system that asked for it rather than from the load generator's core.
+ */
+function pinPostgres({
+  data_directory: dataDirectory,
+}: {
+  data_directory: string;
+}): ReturnType<typeof pinProcessTree> {
+  let postmaster: number;
+  try {
+    postmaster = Number(
+      fs.readFileSync(path.join(dataDirectory, "postmaster.pid"), "utf8").split("\n", 1)[0],
+    );
+  } catch (error) {
+    return { error: `its postmaster.pid is not readable here (${(error as Error).message})` };
+  }
+  if (!fs.existsSync(`/proc/${postmaster}`)) return { error: "it does not run on this machine" };
+  return pinProcessTree(postmaster, 0);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -991,6 +1024,12 @@ async function main(): Promise<void> {
   const log = (line: string) => console.log(line);
   const tempRoot = fs.mkdtempSync(path.join(os.tmpdir(), "scf-bench-"));
   const storage = await prepareStorage(tempRoot);
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      storage.restore();
+      process.exit(130);
+    });
+  }
   const versions = {
     "@hocuspocus/server": packageVersion("@hocuspocus/server"),
     "@hocuspocus/extension-database": packageVersion("@hocuspocus/extension-database"),
@@ -1085,6 +1124,7 @@ async function main(): Promise<void> {
     );
   } finally {
     for (const { close } of prepared) await close();
+    storage.restore();
     fs.rmSync(tempRoot, { recursive: true, force: true });
   }
   printTable(results, options.systems, log);

@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import fs from "node:fs";
 import net from "node:net";
 import path from "node:path";
@@ -86,6 +86,35 @@ export function storageWriteBytes(pid: number): number {
   } catch {
     return NaN;
   }
+}
+
+/**
+ * Pins a process and its current children to one core; children it starts later inherit the pin.
+ * Returns what undoes it (each process gets its former affinity back), or why it could not be done.
+ */
+export function pinProcessTree(rootPid: number, core: number): { restore: () => void } | { error: string } {
+  const children = spawnSync("pgrep", ["-P", String(rootPid)], { encoding: "utf8" }).stdout;
+  const pids = [rootPid, ...children.split("\n").filter(Boolean).map(Number)];
+  const former = new Map<number, string>();
+  for (const pid of pids) {
+    const mask = /mask: ([0-9a-f]+)/.exec(
+      spawnSync("taskset", ["-p", String(pid)], { encoding: "utf8" }).stdout,
+    );
+    if (mask) former.set(pid, mask[1]!);
+  }
+  const restore = () => {
+    for (const [pid, mask] of former)
+      spawnSync("taskset", ["-a", "-p", mask, String(pid)], { stdio: "ignore" });
+  };
+  const pinned = spawnSync("taskset", ["-a", "-p", "-c", String(core), String(rootPid)], {
+    encoding: "utf8",
+  });
+  if (pinned.status !== 0)
+    return { error: (pinned.stderr || pinned.error?.message || "taskset failed").trim() };
+  for (const pid of pids.slice(1)) {
+    spawnSync("taskset", ["-a", "-p", "-c", String(core), String(pid)], { stdio: "ignore" });
+  }
+  return { restore };
 }
 
 export class ServerProcess {
