@@ -317,9 +317,9 @@ async function prepareStorage(tempRoot: string): Promise<Storage> {
 }
 
 /**
- * Pins a PostgreSQL server on this machine to core 0, beside the server under test: the database's
- * work for a commit (which comes right after the relay, while the load generator is reading it) then
- * takes its time from the system that asked for it rather than from the load generator's core.
+ * Pins a PostgreSQL server on this machine to core 0, beside the server under test. Unpinned, the
+ * work of a commit (woken right after the relay, while the load generator reads it) can run on the
+ * load generator's core; pinned, it takes its time from the system that asked for it.
  */
 function pinPostgres({
   data_directory: dataDirectory,
