@@ -130,12 +130,6 @@ interface Plan {
    * each scenario's memory figures start from an idle server that has served nothing.
    */
   shareServer: boolean;
-  /**
-   * Run each scenario on every system before the next scenario (full runs), so that a slow drift
-   * of the machine over the half hour falls on every system alike; otherwise system by system
-   * (quick, where each system keeps one server process).
-   */
-  interleave: boolean;
   fanout: { clients: number; rate: number }[];
   typing: { clients: number; perClient: number }[];
   sweep: { clients: number; writers: number; rates: number[]; runs: number; durationMs: number };
@@ -157,7 +151,6 @@ function makePlan(options: Options): Plan {
       afterCloseMs: 500,
       waitForQuiet: false,
       shareServer: true,
-      interleave: false,
       fanout: [{ clients: 100, rate: 100 }],
       typing: [],
       sweep: { clients: 30, writers: 10, rates: [400, 1600], runs: 1, durationMs: 800 },
@@ -177,7 +170,6 @@ function makePlan(options: Options): Plan {
     afterCloseMs: 10_000,
     waitForQuiet: true,
     shareServer: false,
-    interleave: true,
     fanout: [10, 100, 300, 1000].flatMap((clients) => [20, 100].map((rate) => ({ clients, rate }))),
     typing: [
       { clients: 10, perClient: 5 },
@@ -479,46 +471,6 @@ async function prepareSystem(
     results[scenario][system] = row;
   };
 
-  const load = async (scenario: string, documents: number, spec: Omit<LoadSpec, "documents">) => {
-    const { server, endpoint } = await servers.acquire();
-    try {
-      return await loadOn(server, endpoint, scenario, documents, spec);
-    } catch (error) {
-      log(`    FAILED: ${(error as Error).message}`);
-      failures.push(`${system}: ${scenario}: ${(error as Error).message}`);
-      return null;
-    } finally {
-      await servers.release(server);
-    }
-  };
-
-  const loadOn = async (
-    server: ServerProcess,
-    endpoint: Endpoint,
-    scenario: string,
-    documents: number,
-    spec: Omit<LoadSpec, "documents">,
-  ) => {
-    {
-      const result = await runLoad(server, endpoint, pool.take(documents), { ...spec, documents }, log);
-      const rate = result.rates[0]!;
-      record(scenario, {
-        kind: "load",
-        scenario,
-        clients: result.clients,
-        connectMs: result.connectMs,
-        rate: rate.rate,
-        summary: rate.summary,
-        runs: rate.runs,
-        memory: result.memory,
-        closedDuringRuns: result.closedDuringRuns,
-        verification: result.verification,
-      });
-      if (server.warnings.length) log(`    server stderr: ${server.warnings.slice(-3).join(" | ")}`);
-      return result;
-    }
-  };
-
   const guarded = async (what: string, task: () => Promise<void>) => {
     try {
       await task();
@@ -536,40 +488,63 @@ async function prepareSystem(
   };
 
   const steps: Step[] = [];
-  /** A load scenario, unless `--only` leaves it out. */
-  const loadStep = (title: string, run: () => Promise<void>) => {
-    if (!options.only || options.only.test(title)) steps.push({ title, run });
+  /** `--only` picks among the load scenarios (1, 2 and 3) by name. */
+  const selected = (scenario: string) => !options.only || options.only.test(scenario);
+  /** A load scenario on one server: measured, recorded, and a failure noted rather than thrown. */
+  const loadStep = (scenario: string, documents: number, spec: Omit<LoadSpec, "documents">) => {
+    if (!selected(scenario)) return;
+    steps.push({
+      title: scenario,
+      run: () =>
+        guarded(scenario, async () => {
+          const { server, endpoint } = await servers.acquire();
+          try {
+            const result = await runLoad(server, endpoint, pool.take(documents), { ...spec, documents }, log);
+            const rate = result.rates[0]!;
+            record(scenario, {
+              kind: "load",
+              scenario,
+              clients: result.clients,
+              connectMs: result.connectMs,
+              rate: rate.rate,
+              summary: rate.summary,
+              runs: rate.runs,
+              memory: result.memory,
+              closedDuringRuns: result.closedDuringRuns,
+              verification: result.verification,
+            });
+            if (server.warnings.length) log(`    server stderr: ${server.warnings.slice(-3).join(" | ")}`);
+          } finally {
+            await servers.release(server);
+          }
+        }),
+    });
   };
 
   if (options.scenarios.has(1)) {
-    const scenario = "1 latency floor, 2 clients @20/s";
-    loadStep(scenario, async () => {
-      await load(scenario, 1, { ...common, roles: () => [WRITER, FULL], rates: [20] });
-    });
+    loadStep("1 latency floor, 2 clients @20/s", 1, { ...common, roles: () => [WRITER, FULL], rates: [20] });
   }
 
   if (options.scenarios.has(2)) {
     for (const { clients, rate } of plan.fanout) {
-      const scenario = `2 fan-out N=${clients} @${rate}/s`;
-      loadStep(scenario, async () => {
-        await load(scenario, 1, { ...common, roles: () => fanoutRoles(clients), rates: [rate] });
+      loadStep(`2 fan-out N=${clients} @${rate}/s`, 1, {
+        ...common,
+        roles: () => fanoutRoles(clients),
+        rates: [rate],
       });
     }
     for (const { clients, perClient } of plan.typing) {
       const typist: Role = { receive: true, write: true, full: false };
       const fullTypist: Role = { receive: true, write: true, full: true };
-      const scenario = `2 every client types N=${clients} ×${perClient}/s`;
-      loadStep(scenario, async () => {
-        await load(scenario, 1, {
-          ...common,
-          roles: () => [fullTypist, fullTypist, ...Array<Role>(clients - 2).fill(typist)],
-          rates: [clients * perClient],
-        });
+      loadStep(`2 every client types N=${clients} ×${perClient}/s`, 1, {
+        ...common,
+        roles: () => [fullTypist, fullTypist, ...Array<Role>(clients - 2).fill(typist)],
+        rates: [clients * perClient],
       });
     }
     const sweep = plan.sweep;
     const scenario = `2 sweep N=${sweep.clients}, ${sweep.writers} writers`;
-    if (!options.only || options.only.test(scenario)) {
+    if (selected(scenario)) {
       steps.push({
         title: `${scenario}: rates ${sweep.rates.join(", ")}/s until p99 >= 50 ms`,
         run: () =>
@@ -620,13 +595,10 @@ async function prepareSystem(
 
   if (options.scenarios.has(3)) {
     const { documents, perDocRate } = plan.manyDocs;
-    const scenario = `3 many documents: ${documents} × 3 clients @${perDocRate}/s each`;
-    loadStep(scenario, async () => {
-      await load(scenario, documents, {
-        ...common,
-        roles: (docIndex) => [WRITER, ...(docIndex === 0 ? [FULL, FULL] : [LIGHT, LIGHT])],
-        rates: [documents * perDocRate],
-      });
+    loadStep(`3 many documents: ${documents} × 3 clients @${perDocRate}/s each`, documents, {
+      ...common,
+      roles: (docIndex) => [WRITER, ...(docIndex === 0 ? [FULL, FULL] : [LIGHT, LIGHT])],
+      rates: [documents * perDocRate],
     });
   }
 
@@ -1096,7 +1068,10 @@ async function main(): Promise<void> {
         prepared.push({ system, ...(await prepareSystem(system, options, plan, storage, results, log)) });
       });
     }
-    if (plan.interleave) {
+    // With a server process per scenario, each scenario runs on every system before the next, so
+    // that a slow drift of the machine over the half hour falls on every system alike. A shared
+    // process would sit idle beside the others' runs, so then it is system by system.
+    if (!plan.shareServer) {
       const count = prepared[0]?.steps.length ?? 0;
       for (let index = 0; index < count; index++) {
         log(`\n${prepared[0]!.steps[index]!.title}`);
