@@ -228,21 +228,21 @@ export class CollabHub {
       }
       connection.lastApplied = count;
       if (applied.parked) connection.heldFrom ??= count;
-      const released: Connection[] = [];
+      // What each connection may be acknowledged once this commit lands is decided now: by then
+      // later messages may have been applied (and a hold released) whose commit is still to come.
+      const acknowledgements: [Connection, number][] = [];
       if (pendingSize(document.ydoc) === 0) {
         // Nothing is parked any more: what was held has been integrated and queued for storage.
         for (const other of document.connections) {
-          if (other.heldFrom === null) continue;
+          if (other.heldFrom === null || other === connection) continue;
           other.heldFrom = null;
-          released.push(other);
+          acknowledgements.push([other, other.lastApplied]);
         }
+        connection.heldFrom = null;
       }
-      // Decided now, not when the commit lands: a later message may release the hold before
-      // the content it integrates is stored.
-      const acknowledged = connection.heldFrom === null ? count : connection.heldFrom - 1;
+      acknowledgements.push([connection, connection.heldFrom === null ? count : connection.heldFrom - 1]);
       void document.stored().then(() => {
-        connection.acknowledge(acknowledged);
-        for (const other of released) other.acknowledge(other.lastApplied);
+        for (const [acknowledged, upTo] of acknowledgements) acknowledged.acknowledge(upTo);
       });
     });
   }
