@@ -12,6 +12,8 @@ export type DatabaseOptions =
 export interface DatabaseHandle {
   db: Kysely<Database>;
   kind: DatabaseOptions["kind"];
+  /** What it was opened with: a worker thread opens its own connection to PostgreSQL from it. */
+  options: DatabaseOptions;
   /** Human-readable location, for logs: never includes a password. */
   location: string;
   close(): Promise<void>;
@@ -47,6 +49,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     return {
       db,
       kind: "postgres",
+      options,
       location: describePostgresUrl(options.url),
       close: () => db.destroy(),
     };
@@ -63,6 +66,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     return {
       db,
       kind: "embedded",
+      options,
       location: dataDir,
       close: async () => {
         await db.destroy();

@@ -65,6 +65,8 @@ export async function startWorkspace(config: Config, options: StartOptions = {})
     const server = createWorkspaceServer(services, options.build ?? (await loadBuild()));
     const collab = createCollabServer(services, {
       maxMessageBytes: config.collabMaxMessageBytes,
+      // PGlite lives in this thread, so its compactions do too.
+      compactionDatabase: database.options.kind === "postgres" ? database.options : undefined,
       ...options.collab,
     });
     server.upgrades.register(COLLAB_PATH, collab.handleUpgrade);

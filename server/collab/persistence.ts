@@ -4,7 +4,9 @@ import { isForeignKeyViolation } from "../../db/errors";
 import * as docUpdates from "../../db/repositories/doc-updates";
 import { recordActivity } from "../../db/repositories/activity";
 import { touchDocuments } from "../../db/repositories/documents";
+import type { DatabaseOptions } from "../../db/connect";
 import type { Database } from "../../db/schema";
+import { Compactor } from "./compactor";
 import type { Logger } from "../logger";
 
 export interface PersistenceOptions {
@@ -17,7 +19,20 @@ export interface PersistenceOptions {
   minCommitIntervalMs?: number;
   /** Wait before retrying a failed INSERT. @default 500 */
   retryDelayMs?: number;
+  /**
+   * PostgreSQL: a large document is compacted from storage in a worker thread with its own
+   * connection to this database (see `Compactor`), instead of by encoding the loaded copy on the
+   * event loop. Without it, every compaction happens in this thread.
+   */
+  compactionDatabase?: PostgresOptions;
+  /**
+   * How large a loaded document is compacted in the worker thread: by the number of items ever
+   * written to it (the sum of its state vector), which is what encoding it costs. @default 20000
+   */
+  compactInWorkerFromItems?: number;
 }
+
+type PostgresOptions = Extract<DatabaseOptions, { kind: "postgres" }>;
 
 const TOUCH_INTERVAL_MS = 5_000;
 /** Rows deleted per statement after a compaction, so deleting thousands never stalls the server. */
@@ -97,6 +112,8 @@ export class UpdateStore {
   private readonly commitDelayMs: number;
   private readonly minCommitIntervalMs: number;
   private readonly retryDelayMs: number;
+  private readonly compactor: Compactor | null;
+  private readonly compactInWorkerFromItems: number;
 
   constructor(
     private readonly db: Kysely<Database>,
@@ -106,6 +123,8 @@ export class UpdateStore {
     this.commitDelayMs = options.commitDelayMs ?? 2;
     this.minCommitIntervalMs = options.minCommitIntervalMs ?? 10;
     this.retryDelayMs = options.retryDelayMs ?? 500;
+    this.compactor = options.compactionDatabase ? new Compactor(options.compactionDatabase) : null;
+    this.compactInWorkerFromItems = options.compactInWorkerFromItems ?? 20_000;
   }
 
   enqueue(documentId: string, update: Uint8Array, userId: string | null): void {
@@ -200,13 +219,17 @@ export class UpdateStore {
   /**
    * Folds the document's update rows into its snapshot. Returns how many rows were folded.
    *
-   * When the loaded copy (`current`) holds the stored snapshot, the new snapshot is that copy
-   * encoded, and the rows it is known to hold become redundant and are deleted a batch at a time
-   * (rows it does not hold, from another process, stay). Otherwise the document is rebuilt from
-   * storage. Either way the snapshot is written under a per-document advisory lock.
+   * With a compactor (PostgreSQL), a large document, or one with no loaded copy, is rebuilt from
+   * storage in the compactor's thread. Otherwise, when the loaded copy (`current`) holds the stored
+   * snapshot, the new snapshot is that copy encoded, and the rows it is known to hold become
+   * redundant and are deleted a batch at a time (rows it does not hold, from another process, stay);
+   * when it does not, the document is rebuilt from storage in this thread. Either way the snapshot
+   * is written under a per-document advisory lock.
    */
   async compact(documentId: string, current?: () => Y.Doc): Promise<number> {
     const contents = this.contents.get(documentId);
+    if (this.compactor && (!current || !contents || itemCount(current()) >= this.compactInWorkerFromItems))
+      return this.compactElsewhere(documentId);
     if (!current || !contents) return this.compactFromStorage(documentId);
     const ids = [...contents.rows];
     if (ids.length === 0) return 0;
@@ -232,41 +255,32 @@ export class UpdateStore {
     return ids.length;
   }
 
-  /**
-   * Rebuilds the document from its snapshot and rows, in one transaction under the advisory lock,
-   * and deletes exactly the rows it read. Rows other processes append meanwhile are not read, so
-   * not deleted.
-   */
+  /** Compacts from storage in the compactor's thread; in this one if the compactor fails. */
+  private async compactElsewhere(documentId: string): Promise<number> {
+    let ids: string[];
+    try {
+      ids = await this.compactor!.compact(documentId);
+    } catch (error) {
+      this.logger.warn({ err: error, documentId }, "compaction in the worker thread failed; compacting here");
+      return this.compactFromStorage(documentId);
+    }
+    this.forgetFolded(documentId, ids);
+    return ids.length;
+  }
+
   private async compactFromStorage(documentId: string): Promise<number> {
-    const ids = await this.db.transaction().execute(async (trx) => {
-      await docUpdates.lockDocumentForCompaction(trx, { documentId });
-      const snapshot = await docUpdates.findSnapshot(trx, { documentId });
-      const rows = await docUpdates.listUpdates(trx, { documentId });
-      if (rows.length === 0) return [];
-      const doc = new Y.Doc({ gc: true });
-      try {
-        doc.transact(() => {
-          if (snapshot) Y.applyUpdate(doc, snapshot.state);
-          for (const row of rows) Y.applyUpdate(doc, row.update);
-        });
-        await docUpdates.saveSnapshot(trx, {
-          documentId,
-          state: Y.encodeStateAsUpdate(doc),
-          stateVector: Y.encodeStateVector(doc),
-          folded: rows.length,
-        });
-      } finally {
-        doc.destroy();
-      }
-      const folded = rows.map((row) => row.id);
-      await docUpdates.deleteUpdates(trx, { ids: folded });
-      return folded;
-    });
-    // The new snapshot may hold what another process stored, which the loaded copy does not: its
-    // known snapshot stays the old one, so later compactions rebuild from storage too.
+    const ids = await compactFromStorage(this.db, documentId);
+    this.forgetFolded(documentId, ids);
+    return ids.length;
+  }
+
+  /**
+   * The new snapshot may hold what another process stored, which the loaded copy does not: its
+   * known snapshot stays the old one, so later compactions rebuild from storage too.
+   */
+  private forgetFolded(documentId: string, ids: string[]): void {
     const contents = this.contents.get(documentId);
     if (contents) for (const id of ids) contents.rows.delete(id);
-    return ids.length;
   }
 
   /** Drops what the store remembers of a document that is no longer loaded. */
@@ -275,7 +289,7 @@ export class UpdateStore {
     this.contents.delete(documentId);
   }
 
-  /** Commits whatever is pending; used at shutdown. */
+  /** Commits whatever is pending and stops the compactor; used at shutdown. */
   async drain(): Promise<void> {
     clearTimeout(this.timer);
     this.timer = undefined;
@@ -288,5 +302,45 @@ export class UpdateStore {
       await this.write();
       if (this.pending.length > 0) await pause(this.retryDelayMs);
     }
+    await this.compactor?.close();
   }
+}
+
+/** How many items were ever written to a document: what encoding it costs grows with it. */
+function itemCount(doc: Y.Doc): number {
+  let count = 0;
+  for (const clock of Y.decodeStateVector(Y.encodeStateVector(doc)).values()) count += clock;
+  return count;
+}
+
+/**
+ * Rebuilds a document from its snapshot and rows, in one transaction under the advisory lock, and
+ * deletes exactly the rows it read; returns their ids. Rows other processes append meanwhile are
+ * not read, so not deleted.
+ */
+export async function compactFromStorage(db: Kysely<Database>, documentId: string): Promise<string[]> {
+  return db.transaction().execute(async (trx) => {
+    await docUpdates.lockDocumentForCompaction(trx, { documentId });
+    const snapshot = await docUpdates.findSnapshot(trx, { documentId });
+    const rows = await docUpdates.listUpdates(trx, { documentId });
+    if (rows.length === 0) return [];
+    const doc = new Y.Doc({ gc: true });
+    try {
+      doc.transact(() => {
+        if (snapshot) Y.applyUpdate(doc, snapshot.state);
+        for (const row of rows) Y.applyUpdate(doc, row.update);
+      });
+      await docUpdates.saveSnapshot(trx, {
+        documentId,
+        state: Y.encodeStateAsUpdate(doc),
+        stateVector: Y.encodeStateVector(doc),
+        folded: rows.length,
+      });
+    } finally {
+      doc.destroy();
+    }
+    const folded = rows.map((row) => row.id);
+    await docUpdates.deleteUpdates(trx, { ids: folded });
+    return folded;
+  });
 }

@@ -2,15 +2,19 @@ import * as encoding from "lib0/encoding";
 import WebSocket from "ws";
 import * as syncProtocol from "y-protocols/sync";
 import * as Y from "yjs";
+import type { Kysely } from "kysely";
+import { pino } from "pino";
 import { describe, expect, it } from "vitest";
+import type { DatabaseOptions } from "../../../db/connect";
 import { appendUpdates, countUpdates, findSnapshot } from "../../../db/repositories/doc-updates";
+import type { Database } from "../../../db/schema";
 import { findCitySpaceId } from "../../../db/repositories/documents";
 import { MessageType } from "../../../shared/collab";
 import { UpdateStore } from "../../../server/collab/persistence";
 import { createDocument } from "../../../server/documents/commands";
 import { createLogger } from "../../../server/logger";
 import { connectClient, sessionCookie, waitFor, useCollabWorkspace } from "../../support/collab";
-import { useTestDatabase } from "../../support/database";
+import { testDatabaseKind, useTestDatabase } from "../../support/database";
 import { buildCityWithMembers } from "../../support/factories";
 
 const database = useTestDatabase();
@@ -198,4 +202,69 @@ describe("storage of documents", () => {
       .execute();
     expect(stored.length).toBe(ids.length);
   }, 90_000);
+});
+
+// On PostgreSQL a large document is rebuilt from storage in a worker thread with its own connection,
+// so that encoding it does not stall the event loop; PGlite runs in the server's thread, so there
+// every compaction does too.
+describe.runIf(testDatabaseKind === "postgres")("compaction in the compactor's thread", () => {
+  async function rowsOfThree(compactionDatabase: DatabaseOptions) {
+    const { document } = await setUp();
+    const { db } = database.handle;
+    const warnings: string[] = [];
+    const logger = pino(
+      { level: "warn" },
+      { write: (line: string) => void warnings.push(JSON.parse(line).msg) },
+    );
+    const store = new UpdateStore(db, logger, {
+      compactionDatabase: compactionDatabase as Extract<DatabaseOptions, { kind: "postgres" }>,
+      compactInWorkerFromItems: 1,
+    });
+    const source = new Y.Doc();
+    const updates: Uint8Array[] = [];
+    source.on("update", (update: Uint8Array) => updates.push(update));
+    for (const text of ["one ", "two ", "three"])
+      source.getText("body").insert(source.getText("body").length, text);
+    await appendUpdates(db, { updates: updates.map((update) => ({ documentId: document.id, update })) });
+    await store.load(document.id);
+    // A loaded copy that holds only the first row: a snapshot encoded from it would lose the rest.
+    const copy = new Y.Doc();
+    Y.applyUpdate(copy, updates[0]!);
+    return { document, db, store, copy, warnings };
+  }
+
+  async function expectFoldedFromStorage(db: Kysely<Database>, documentId: string) {
+    expect(await countUpdates(db, { documentId })).toBe(0);
+    const snapshot = await findSnapshot(db, { documentId });
+    expect(snapshot?.folded).toBe("3");
+    expect(textOf(snapshot!.state)).toBe("one two three");
+  }
+
+  it("folds a large document's rows into a snapshot rebuilt from storage", async () => {
+    const { document, db, store, copy, warnings } = await rowsOfThree(database.handle.options);
+    try {
+      expect(await store.compact(document.id, () => copy)).toBe(3);
+      await expectFoldedFromStorage(db, document.id);
+      expect(warnings).toEqual([]);
+    } finally {
+      await store.drain();
+    }
+  }, 60_000);
+
+  it("compacts in the server's thread when the worker cannot reach the database", async () => {
+    const options = database.handle.options as Extract<DatabaseOptions, { kind: "postgres" }>;
+    const unreachable = new URL(options.url);
+    unreachable.pathname = "/no_such_database";
+    const { document, db, store, copy, warnings } = await rowsOfThree({
+      ...options,
+      url: unreachable.toString(),
+    });
+    try {
+      expect(await store.compact(document.id, () => copy)).toBe(3);
+      await expectFoldedFromStorage(db, document.id);
+      expect(warnings).toEqual(["compaction in the worker thread failed; compacting here"]);
+    } finally {
+      await store.drain();
+    }
+  }, 60_000);
 });
