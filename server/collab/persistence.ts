@@ -229,8 +229,8 @@ export class UpdateStore {
   async compact(documentId: string, current?: () => Y.Doc): Promise<number> {
     const contents = this.contents.get(documentId);
     if (this.compactor && (!current || !contents || itemCount(current()) >= this.compactInWorkerFromItems))
-      return this.compactElsewhere(documentId);
-    if (!current || !contents) return this.compactFromStorage(documentId);
+      return this.rebuild(documentId, true);
+    if (!current || !contents) return this.rebuild(documentId);
     const ids = [...contents.rows];
     if (ids.length === 0) return 0;
     const folded = await this.db.transaction().execute(async (trx) => {
@@ -245,7 +245,7 @@ export class UpdateStore {
         folded: ids.length,
       });
     });
-    if (folded === null) return this.compactFromStorage(documentId);
+    if (folded === null) return this.rebuild(documentId);
     contents.folded = folded;
     for (const id of ids) contents.rows.delete(id);
     for (let start = 0; start < ids.length; start += DELETE_BATCH) {
@@ -255,32 +255,25 @@ export class UpdateStore {
     return ids.length;
   }
 
-  /** Compacts from storage in the compactor's thread; in this one if the compactor fails. */
-  private async compactElsewhere(documentId: string): Promise<number> {
-    let ids: string[];
-    try {
-      ids = await this.compactor!.compact(documentId);
-    } catch (error) {
-      this.logger.warn({ err: error, documentId }, "compaction in the worker thread failed; compacting here");
-      return this.compactFromStorage(documentId);
-    }
-    this.forgetFolded(documentId, ids);
-    return ids.length;
-  }
-
-  private async compactFromStorage(documentId: string): Promise<number> {
-    const ids = await compactFromStorage(this.db, documentId);
-    this.forgetFolded(documentId, ids);
-    return ids.length;
-  }
-
   /**
-   * The new snapshot may hold what another process stored, which the loaded copy does not: its
-   * known snapshot stays the old one, so later compactions rebuild from storage too.
+   * Rebuilds the document from storage: in the compactor's thread when `elsewhere`, and in this one
+   * if that fails. The new snapshot may hold what another process stored, which the loaded copy does
+   * not: its known snapshot stays the old one, so later compactions rebuild from storage too.
    */
-  private forgetFolded(documentId: string, ids: string[]): void {
+  private async rebuild(documentId: string, elsewhere = false): Promise<number> {
+    const here = () => compactFromStorage(this.db, documentId);
+    const ids = elsewhere
+      ? await this.compactor!.compact(documentId).catch((error: unknown) => {
+          this.logger.warn(
+            { err: error, documentId },
+            "compaction in the worker thread failed; compacting here",
+          );
+          return here();
+        })
+      : await here();
     const contents = this.contents.get(documentId);
     if (contents) for (const id of ids) contents.rows.delete(id);
+    return ids.length;
   }
 
   /** Drops what the store remembers of a document that is no longer loaded. */

@@ -52,7 +52,8 @@ describe("the leadership team and the public page", () => {
     await benPanel.getByLabel("Public", { exact: true }).check();
     const moved = card(amara, "delivery", NAME);
     await expect.poll(() => moved.textContent(), { timeout: 2_000 }).toContain("Head of transport");
-    await expect(moved.getByText("Public", { exact: true }).count()).resolves.toBe(1);
+    // The box was ticked last, so its change may arrive a moment after the others.
+    await expect.poll(() => moved.getByText("Public", { exact: true }).count(), { timeout: 2_000 }).toBe(1);
     await expect(moved.getByText("Not public").count()).resolves.toBe(0);
     await expect(card(amara, "strategic", NAME).count()).resolves.toBe(0);
     await screenshot(amara, "governance-leadership-board");
