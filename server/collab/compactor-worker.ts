@@ -1,5 +1,5 @@
 /**
- * The compactor's thread (see `Compactor`, started by `compactor-thread.mjs` at the lowest
+ * The compactor's thread (see `Compactor`, started by `compactor-thread.mjs` at a low
  * priority): compacts the documents it is sent from storage, over its own connection.
  */
 import { parentPort, workerData } from "node:worker_threads";

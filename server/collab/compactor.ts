@@ -9,7 +9,7 @@ export type CompactionReply = { id: number; folded: string[] } | { id: number; e
 
 /**
  * Compacts documents from storage in a worker thread (`compactor-worker.ts`) that has its own
- * PostgreSQL connection and the lowest scheduling priority: decoding a large document's rows and
+ * PostgreSQL connection and a low scheduling priority (nice 10): decoding a large document's rows and
  * encoding its snapshot take tens of milliseconds, which on the event loop would stall every
  * connection. The thread starts with the first compaction and ends a second after the last one.
  */
@@ -49,8 +49,11 @@ export class Compactor {
       else waiter?.resolve(reply.folded);
       if (this.waiting.size === 0) this.idleTimer = setTimeout(() => void this.stop(), IDLE_MS).unref();
     });
+    // Only the current thread's end fails the waiting jobs: a thread stopped when idle may end
+    // after its successor has taken new ones.
     const fail = (error: Error) => {
-      if (this.worker === worker) this.worker = null;
+      if (this.worker !== worker) return;
+      this.worker = null;
       for (const waiter of this.waiting.values()) waiter.reject(error);
       this.waiting.clear();
     };

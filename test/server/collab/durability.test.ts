@@ -166,7 +166,10 @@ describe("an update whose dependencies have not arrived yet", () => {
   });
 });
 
-/** Holds the INSERTs of update rows while closed, as a slow disk would: each one until let go. */
+/**
+ * While closed, holds back the result of every INSERT of update rows until let go, so that the store
+ * sees a slow commit (the first one of a test runs in a transaction, whose commit waits too).
+ */
 class SlowCommits implements KyselyPlugin {
   private readonly inserts = new WeakSet<QueryId>();
   private readonly held: (() => void)[] = [];
