@@ -1,9 +1,8 @@
 import path from "node:path";
-import { PGlite, types } from "@electric-sql/pglite";
 import { Kysely, PostgresDialect } from "kysely";
-import { PGliteDialect } from "kysely-pglite-dialect";
 import pg from "pg";
 import { lockDataDir } from "./embedded-lock";
+import { PGliteThread, PGliteThreadDialect } from "./pglite-thread";
 import type { Database } from "./schema";
 
 export type DatabaseOptions =
@@ -28,19 +27,6 @@ function describePostgresUrl(url: string): string {
   }
 }
 
-/**
- * bytea in and out of PGlite, which speaks its hex text form. PGlite's own conversion goes byte by
- * byte through strings: loading a 300 KB document snapshot took 30 ms; Buffer's hex codec takes 1.
- */
-function parseBytea(text: string): Uint8Array {
-  return new Uint8Array(Buffer.from(text.slice(2), "hex"));
-}
-
-function serializeBytea(value: unknown): string {
-  if (!(value instanceof Uint8Array)) throw new TypeError("bytea parameter is not a Uint8Array");
-  return `\\x${Buffer.from(value.buffer, value.byteOffset, value.byteLength).toString("hex")}`;
-}
-
 /** Opens PostgreSQL through a pool, or the embedded PGlite database in a data directory. */
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.kind === "postgres") {
@@ -58,11 +44,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   const dataDir = path.resolve(options.dataDir);
   const release = lockDataDir(dataDir);
   try {
-    const pglite = await PGlite.create(path.join(dataDir, "pglite"), {
-      parsers: { [types.BYTEA]: parseBytea },
-      serializers: { [types.BYTEA]: serializeBytea },
-    });
-    const db = new Kysely<Database>({ dialect: new PGliteDialect(pglite) });
+    const pglite = await PGliteThread.open(path.join(dataDir, "pglite"));
+    const db = new Kysely<Database>({ dialect: new PGliteThreadDialect(pglite) });
     return {
       db,
       kind: "embedded",
@@ -70,7 +53,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       location: dataDir,
       close: async () => {
         await db.destroy();
-        if (!pglite.closed) await pglite.close();
+        await pglite.close();
         release();
       },
     };

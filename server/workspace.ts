@@ -65,7 +65,8 @@ export async function startWorkspace(config: Config, options: StartOptions = {})
     const server = createWorkspaceServer(services, options.build ?? (await loadBuild()));
     const collab = createCollabServer(services, {
       maxMessageBytes: config.collabMaxMessageBytes,
-      // PGlite lives in this thread, so its compactions do too.
+      // PGlite has one owner, its own thread: the compactor thread cannot reach it, so the server
+      // compacts those documents itself (their SQL still runs in the database thread).
       compactionDatabase: database.options.kind === "postgres" ? database.options : undefined,
       ...options.collab,
     });
