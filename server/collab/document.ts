@@ -19,7 +19,7 @@ import type { LoadedState } from "./persistence";
  */
 const QUIET_MS_PER_RECEIVER = 0.05;
 const MIN_QUIET_MS = 1;
-const MAX_GATHER_MS = 2;
+const MAX_GATHER_MS = 1;
 const SATURATED_GATHER_MS = 4;
 
 /** The origin of changes that come from storage rather than from a client. */
