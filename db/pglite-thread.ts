@@ -90,10 +90,6 @@ export class PGliteThread {
     });
   }
 
-  get closed(): boolean {
-    return this.stopped !== null;
-  }
-
   query(sql: string, parameters: readonly unknown[]): Promise<QueryResult<unknown>> {
     if (this.stopped) return Promise.reject(this.stopped);
     const id = this.nextId++;
